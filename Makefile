@@ -1,0 +1,45 @@
+# Partnerregister: `make run` sets everything up and serves http://127.0.0.1:5000; `make test` runs every test.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := REGISTRY_ENV=development $(BIN)/flask --app wsgi
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup install translations migrate reference demo check-translations lint clean
+
+run: setup demo
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: install translations migrate reference
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+translations: install
+	$(FLASK) translate compile > /dev/null
+
+migrate: install
+	mkdir -p instance
+	$(FLASK) db upgrade
+
+reference: migrate
+	$(FLASK) municipalities load
+
+demo: reference
+	$(FLASK) demo load
+
+check-translations: install
+	$(FLASK) translate check
+
+clean:
+	rm -rf $(VENV) instance/*.sqlite* translations/*/LC_MESSAGES/*.mo

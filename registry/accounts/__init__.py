@@ -1,0 +1,7 @@
+"""Accounts: registration, e-mail verification, login, passwords and language preference."""
+
+from flask import Blueprint
+
+bp = Blueprint("accounts", __name__, template_folder="templates")
+
+from registry.accounts import cli, views  # noqa: E402,F401

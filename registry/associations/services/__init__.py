@@ -1,0 +1,1 @@
+"""Association services: every change goes through here, with its audit event."""

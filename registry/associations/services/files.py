@@ -1,0 +1,79 @@
+"""Documents and declarations of an association."""
+
+import hashlib
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from registry.associations.declarations import BY_KIND
+from registry.associations.models import Association, Declaration, Document
+from registry.associations.uploads import safe_filename, sniff_type
+from registry.audit.services import record_audit
+from registry.core.forms import FieldValueError
+from registry.extensions import db
+
+
+def add_document(actor, association: Association, kind: str, filename: str | None, data: bytes) -> Document:
+    """Store an upload after checking its size and recognising its type from the content."""
+    limit = current_app.config["MAX_DOCUMENT_BYTES"]
+    if len(data) > limit:
+        raise FieldValueError("file", _("The file is larger than %(mb)d MB. Please upload a smaller file.",
+                                        mb=limit // (1024 * 1024)))
+    if not data:
+        raise FieldValueError("file", _("The file is empty."))
+    content_type = sniff_type(data)
+    if content_type is None:
+        raise FieldValueError("file", _("This type of file cannot be used. "
+                                        "Upload a PDF, ODT, DOCX, PNG or JPEG file."))
+    document = Document(association_id=association.id, kind=kind, content_type=content_type,
+                        filename=safe_filename(filename, content_type), size=len(data),
+                        sha256=hashlib.sha256(data).hexdigest(), data=data, uploaded_by_id=actor.id)
+    db.session.add(document)
+    db.session.flush()
+    record_audit(actor, "document.uploaded", document, association_id=association.id,
+                 after={"kind": kind, "filename": document.filename, "size": document.size,
+                        "sha256": document.sha256})
+    db.session.commit()
+    return document
+
+
+def delete_document(actor, document: Document) -> None:
+    """Remove a document the association no longer wants to hand in."""
+    record_audit(actor, "document.deleted", document, association_id=document.association_id,
+                 before={"kind": document.kind, "filename": document.filename, "sha256": document.sha256})
+    db.session.delete(document)
+    db.session.commit()
+
+
+def documents_of(association: Association) -> list[Document]:
+    """The association's documents, newest first, without their bytes."""
+    return list(db.session.scalars(select(Document).where(Document.association_id == association.id)
+                                   .order_by(Document.uploaded_at.desc(), Document.id.desc())))
+
+
+def give_declaration(actor, association: Association, kind: str, locale: str, signer_name: str,
+                     signer_role: str) -> Declaration:
+    """Record a declaration with who gave it, when, and the exact text and version shown."""
+    text = BY_KIND[kind]
+    if association.country not in text.countries:
+        raise FieldValueError("confirm", _("This declaration does not apply to the association."))
+    declaration = Declaration(
+        association_id=association.id, kind=kind, text_version=text.version, locale=locale,
+        text=text.text(association.country, locale), signer_name=signer_name, signer_role=signer_role,
+        given_by_id=actor.id)
+    db.session.add(declaration)
+    db.session.flush()
+    record_audit(actor, "declaration.given", declaration, association_id=association.id,
+                 after={"kind": kind, "version": text.version, "signer": signer_name, "role": signer_role})
+    db.session.commit()
+    return declaration
+
+
+def current_declarations(association: Association) -> dict[str, Declaration]:
+    """The newest declaration of each kind."""
+    latest: dict[str, Declaration] = {}
+    for declaration in db.session.scalars(select(Declaration).where(Declaration.association_id == association.id)
+                                          .order_by(Declaration.given_at, Declaration.id)):
+        latest[declaration.kind] = declaration
+    return latest

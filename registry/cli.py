@@ -1,0 +1,69 @@
+"""Project-wide commands: `flask translate …` and `flask demo load`."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from config import BASE_DIR
+
+TRANSLATIONS = BASE_DIR / "translations"
+POT = TRANSLATIONS / "messages.pot"
+
+translate = AppGroup("translate", help="Extract, update, compile and check the da/sv/en catalogues.")
+demo = AppGroup("demo", help="Demonstration content.")
+
+
+def _pybabel(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True, cwd=BASE_DIR)
+
+
+@translate.command("extract")
+def extract() -> None:
+    """Collect every translatable string into messages.pot."""
+    _pybabel("extract", "-F", "babel.cfg", "-k", "_l", "--add-comments=TRANSLATORS:", "--sort-by-file",
+             "--no-wrap", "--project=Partnerregister", "-o", str(POT), ".")
+
+
+@translate.command("update")
+def update() -> None:
+    """Extract, then merge new strings into the da, sv and en catalogues."""
+    extract.callback()
+    _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+
+
+@translate.command("compile")
+def compile_() -> None:
+    """Compile the catalogues to .mo files."""
+    _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")
+
+
+@translate.command("check")
+def check() -> None:
+    """Fail on empty or fuzzy entries in any catalogue."""
+    from registry.core.catalogues import catalogue_problems
+
+    problems = catalogue_problems(Path(TRANSLATIONS))
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo("All catalogues complete.")
+
+
+@demo.command("load")
+@click.option("--force", is_flag=True, help="Load even if demo content exists.")
+def load_demo(force: bool) -> None:
+    """Add demo associations and staff accounts on first start (idempotent)."""
+    from registry.demo import load_demo_content
+
+    click.echo(load_demo_content(force=force))
+
+
+def register(app: Flask) -> None:
+    """Attach the project-wide command groups."""
+    app.cli.add_command(translate)
+    app.cli.add_command(demo)

@@ -1,0 +1,16 @@
+"""URL helpers."""
+
+from urllib.parse import urlsplit
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """Return target if it is a path on this site, else the fallback (no open redirects)."""
+    if not target:
+        return fallback
+    target = target.strip()
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return fallback
+    if "\\" in target:
+        return fallback
+    return target

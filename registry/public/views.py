@@ -1,0 +1,53 @@
+"""Front page, language switch, public association list and profiles."""
+
+from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_login import current_user
+
+from registry.associations.public import public_profiles
+from registry.associations.services.lookup import get_association_or_404
+from registry.core.authz import require
+from registry.core.urls import safe_next
+from registry.public import bp, policies
+from registry.public.services import remember_locale
+
+
+@bp.get("/")
+@require(policies.anyone)
+def home():
+    """The front page: what Partnerregister is, for associations and for municipalities."""
+    return render_template("public/home.html")
+
+
+@bp.post("/language")
+@require(policies.anyone)
+def set_language():
+    """Switch language for this visit, and remember it for a logged-in user."""
+    language = request.form.get("language", "")
+    if language not in current_app.config["LANGUAGES"]:
+        abort(400)
+    session["locale"] = language
+    if current_user.is_authenticated:
+        remember_locale(current_user, language)
+    return redirect(safe_next(request.form.get("next"), url_for("public.home")), code=303)
+
+
+@bp.get("/directory")
+@require(policies.anyone)
+def associations():
+    """Associations that chose a public profile, filterable by country and name."""
+    query = request.args.get("q", "").strip()[:100]
+    country = request.args.get("country", "")
+    page = request.args.get("page", 1, type=int)
+    results = public_profiles(query=query, country=country if country in ("DK", "SE") else "", page=page)
+    return render_template("public/associations.html", results=results, query=query, country=country)
+
+
+def _load_profile(association_id: int) -> dict:
+    return {"association": get_association_or_404(association_id)}
+
+
+@bp.get("/directory/<int:association_id>")
+@require(policies.can_view_profile, load=_load_profile, hide=True)
+def profile(association):
+    """An association's public profile page."""
+    return render_template("public/profile.html", association=association)

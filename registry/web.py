@@ -1,0 +1,107 @@
+"""Wiring done once per app: blueprints, template helpers, error pages, database hooks."""
+
+from flask import Flask, flash, redirect, render_template, request
+from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import event
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from registry.core.i18n import LANGUAGE_NAMES
+from registry.extensions import db, login_manager
+
+
+def register(app: Flask) -> None:
+    """Attach every domain's blueprint and the shared request machinery."""
+    from registry.accounts import bp as accounts_bp
+    from registry.associations import bp as associations_bp
+    from registry.municipalities import bp as municipalities_bp
+    from registry.public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(accounts_bp, url_prefix="/account")
+    app.register_blueprint(associations_bp, url_prefix="/associations")
+    app.register_blueprint(municipalities_bp, cli_group="municipalities")
+    from registry import cli
+
+    cli.register(app)
+    _template_helpers(app)
+    _error_pages(app)
+    _security_headers(app)
+    _login(app)
+    _sqlite_pragmas(app)
+    # Models of every domain must be imported before migrations compare metadata.
+    import registry.audit.models  # noqa: F401
+
+
+def _template_helpers(app: Flask) -> None:
+    from registry.core.forms import describedby_ids, form_errors
+
+    app.jinja_env.globals.update(form_errors=form_errors, describedby_ids=describedby_ids)
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+
+    @app.context_processor
+    def inject() -> dict:
+        return {
+            "current_locale": str(get_locale()),
+            "language_names": LANGUAGE_NAMES,
+            "format_date": format_date,
+            "format_datetime": format_datetime,
+        }
+
+
+def _error_pages(app: Flask) -> None:
+    def render(code: int):
+        return lambda error: (render_template(f"errors/{code}.html"), code)
+
+    for code in (400, 403, 404, 405, 429, 500):
+        app.register_error_handler(code, render(code))
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error):
+        # The body was never read, so the form cannot be shown again: say why on the same page.
+        flash(_("The file is larger than 10 MB. Please upload a smaller file."), "error")
+        return redirect(request.full_path.rstrip("?"), code=303)
+
+
+def _security_headers(app: Flask) -> None:
+    @app.after_request
+    def headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        if current_user.is_authenticated:
+            response.headers.setdefault("Cache-Control", "private, no-store")
+        return response
+
+
+def _login(app: Flask) -> None:
+    from registry.accounts.models import AnonymousUser, User
+
+    login_manager.anonymous_user = AnonymousUser
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _sqlite_pragmas(app: Flask) -> None:
+    """WAL, enforced foreign keys and a busy timeout on every SQLite connection."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+
+    def set_pragmas(dbapi_connection, connection_record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    with app.app_context():
+        event.listen(db.engine, "connect", set_pragmas)
