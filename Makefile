@@ -10,8 +10,14 @@ STAMP := $(VENV)/.installed
 run: setup demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
+# Every test on SQLite; then, when TEST_DATABASE_URL names PostgreSQL, everything but the
+# browser tests again on it (the browser exercises the same views either way).
 test: install translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+	  echo "== again on $$TEST_DATABASE_URL"; \
+	  $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS); \
+	fi
 
 setup: install translations migrate reference
 

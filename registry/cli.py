@@ -33,6 +33,10 @@ def update() -> None:
     """Extract, then merge new strings into the da, sv and en catalogues."""
     extract.callback()
     _pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-wrap", "--ignore-obsolete")
+    from registry.core.catalogues import fill_source_language
+
+    filled = fill_source_language(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po")
+    click.echo(f"en: {filled} new entries take the source text.")
 
 
 @translate.command("compile")

@@ -26,6 +26,8 @@ def require(policy: Policy, load: Loader | None = None, hide: bool = False) -> C
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(**kwargs: Any) -> Any:
+            if not getattr(policy, "open_to_anonymous", False) and not current_user.is_authenticated:
+                return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
             resources = load(**kwargs) if load is not None else kwargs
             if not policy(current_user, **resources):
                 if hide:
@@ -41,11 +43,19 @@ def require(policy: Policy, load: Loader | None = None, hide: bool = False) -> C
     return decorator
 
 
+def open_to_anonymous(policy: Policy) -> Policy:
+    """Mark a policy that may grant access without login (checked by the policy itself)."""
+    policy.open_to_anonymous = True
+    return policy
+
+
+@open_to_anonymous
 def anyone(user: Any, **_: Any) -> bool:
     """Public: every visitor, logged in or not."""
     return True
 
 
+@open_to_anonymous
 def anonymous_only(user: Any, **_: Any) -> bool:
     """Pages for visitors not logged in (registration, password reset request)."""
     return True

@@ -1,8 +1,9 @@
 """Checks on the translation catalogues, shared by `flask translate check` and the tests."""
 
+import re
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
 
 
 def catalogue_problems(directory: Path, languages: tuple[str, ...] = ("da", "sv", "en")) -> list[str]:
@@ -38,6 +39,21 @@ def _issues(message) -> list[str]:
 
 
 def _placeholders(text: str) -> set[str]:
-    import re
-
     return set(re.findall(r"%\((\w+)\)[sd]", text))
+
+
+def fill_source_language(path: Path) -> int:
+    """English is the source language: every entry's text is its msgid; returns entries changed."""
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale="en")
+    changed = 0
+    for message in catalogue:
+        if not message.id:
+            continue
+        wanted = tuple(message.id) if isinstance(message.id, tuple) else message.id
+        if message.string != wanted or message.fuzzy:
+            message.string, changed = wanted, changed + 1
+            message.flags.discard("fuzzy")
+    with path.open("wb") as handle:
+        write_po(handle, catalogue, width=0, sort_by_file=True)
+    return changed

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from flask_babel import LazyString
+from wtforms import SelectChoice
 
 
 class Choices:
@@ -32,9 +33,9 @@ class Choices:
         """The translated explanation of a key, if any."""
         return self._help.get(key)
 
-    def form_choices(self) -> list[tuple[str, LazyString]]:
-        """(key, label) pairs for WTForms."""
-        return [(key, label) for key, label, _ in self._items]
+    def form_choices(self) -> list[SelectChoice]:
+        """Choices for WTForms select, radio and checkbox fields."""
+        return [SelectChoice(key, label) for key, label, _ in self._items]
 
     def labels(self, keys: Iterable[str]) -> list[str]:
         """Translated labels of the given keys in display order."""

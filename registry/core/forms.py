@@ -1,11 +1,11 @@
 """Helpers shared by forms and the form macros."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, Form
+from wtforms import Field, Form, SelectChoice
 from wtforms.fields import FieldList, FormField
 from wtforms.validators import ValidationError
 
-YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 
 
 def form_errors(form: Form) -> list[tuple[str, str, str]]:

@@ -13,4 +13,7 @@ def safe_next(target: str | None, fallback: str) -> str:
         return fallback
     if "\\" in target:
         return fallback
+    # Control characters (CR/LF above all) cannot go into a Location header: refuse, don't crash.
+    if any(ord(char) < 32 or ord(char) == 127 for char in target):
+        return fallback
     return target

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField
+from wtforms import BooleanField, EmailField, RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 from registry.associations.choices import DOCUMENT_KINDS
@@ -44,4 +44,4 @@ class InvitationForm(FlaskForm):
 
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)])
     rights = RadioField(_l("Rights"), default="editor", validators=[DataRequired()],
-                        choices=[("editor", _l("Editor")), ("owner", _l("Owner"))])
+                        choices=[SelectChoice("editor", _l("Editor")), SelectChoice("owner", _l("Owner"))])

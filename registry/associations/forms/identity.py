@@ -6,12 +6,12 @@ from flask_wtf import FlaskForm
 from stdnum.dk import cvr
 from stdnum.exceptions import ValidationError as NumberError
 from stdnum.se import orgnr
-from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField
+from wtforms import BooleanField, EmailField, RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
 
 from registry.associations.forms.fields import MultiCheckboxField, clean_text, optional_int, phone_number
 
-COUNTRY_CHOICES = [("DK", _l("Denmark")), ("SE", _l("Sweden"))]
+COUNTRY_CHOICES = [SelectChoice("DK", _l("Denmark")), SelectChoice("SE", _l("Sweden"))]
 
 
 def normalise_registration_number(country: str, value: str) -> str:

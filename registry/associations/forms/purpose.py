@@ -4,17 +4,18 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
+from wtforms import SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from registry.associations.choices import TARGET_GROUPS, WORK_LANGUAGES
 from registry.associations.forms.fields import MultiCheckboxField, clean_text
 
 
-def language_choices() -> list[tuple[str, str]]:
+def language_choices() -> list[SelectChoice]:
     """Work languages with their names in the reader's language, sorted by name."""
     names = get_locale().languages
-    return sorted(((code, names.get(code, code).capitalize()) for code in WORK_LANGUAGES), key=lambda c: c[1])
+    labelled = sorted(((names.get(code, code).capitalize(), code) for code in WORK_LANGUAGES))
+    return [SelectChoice(code, label) for label, code in labelled]
 
 
 class PurposeForm(FlaskForm):

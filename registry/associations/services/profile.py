@@ -73,7 +73,7 @@ def save_identity(actor, association: Association, data: Identity) -> None:
         raise FieldValueError("active_municipalities", _("Choose municipalities in the association's country."))
     values = {
         "name": data.name, "country": data.country,
-        "registration_number": None if data.no_registration_number else data.registration_number,
+        "registration_number": data.registration_number,
         "no_registration_number": data.no_registration_number and not data.registration_number,
         "home_municipality_id": home.id, "address": data.address, "postcode": data.postcode,
         "city": data.city, "website": data.website, "email": data.email, "phone": data.phone,

@@ -1,0 +1,69 @@
+"""Test factories: create users, staff and associations directly through the services."""
+
+from datetime import date
+
+from sqlalchemy import select
+
+from registry.accounts.models import User
+from registry.accounts.passwords import hash_password
+from registry.associations.models import Association
+from registry.associations.services import files, profile
+from registry.associations.declarations import required_for
+from registry.core.models import utcnow
+from registry.extensions import db
+from registry.municipalities.models import Municipality
+
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+class Factories:
+    """Make test data with sensible defaults; every value can be overridden."""
+
+    PASSWORD = "correct horse battery staple"
+    _counter = 0
+
+    def _next(self) -> int:
+        Factories._counter += 1
+        return Factories._counter
+
+    def municipality(self, country: str = "DK", code: str = "751") -> Municipality:
+        """A municipality from the reference data (Aarhus by default)."""
+        return db.session.scalars(select(Municipality).where(
+            Municipality.country == country, Municipality.code == code)).one()
+
+    def user(self, email: str | None = None, verified: bool = True, locale: str = "da", **extra) -> User:
+        """An association-side user with the standard test password."""
+        user = User(email=email or f"user{self._next()}@example.org", display_name=extra.pop("display_name", "Test User"),
+                    password_hash=hash_password(extra.pop("password", self.PASSWORD)), locale=locale,
+                    email_verified_at=utcnow() if verified else None, **extra)
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    def staff(self, role: str = "officer", country: str = "DK", code: str = "751", **extra) -> User:
+        """A municipal officer or administrator."""
+        return self.user(role=role, municipality_id=self.municipality(country, code).id, **extra)
+
+    def association(self, owner: User | None = None, country: str = "DK", home: str | None = None,
+                    complete: bool = False, name: str | None = None) -> Association:
+        """An association with a filled-in profile; complete=True adds documents and declarations."""
+        owner = owner or self.user()
+        home = home or ("751" if country == "DK" else "1480")
+        association = profile.create_association(owner, name or f"Forening {self._next()}", country)
+        number = "13585628" if country == "DK" else "802400-0104"
+        profile.save_identity(owner, association, profile.Identity(
+            name=association.name, country=country, registration_number=number, no_registration_number=False,
+            home_municipality_id=self.municipality(country, home).id, email="kontakt@forening.example"))
+        profile.save_purpose(owner, association, "Fællesskab gennem idræt", "Fodbold for børn", ["children"],
+                             None, "Gellerup", ["da"])
+        profile.save_governance(owner, association, profile.Governance(
+            board=[profile.BoardRow("Anna Berg", "chair", date(2026, 3, 1))], member_count=40,
+            paying_member_count=30, volunteer_count=8, founded_year=2001, assembly_elects_board=True,
+            open_to_all=True, non_commercial=True))
+        profile.save_roles(owner, association, ["activities"], None, ["premises"], None, ["co_creation"], None)
+        if complete:
+            for kind in ("statutes", "minutes", "accounts"):
+                files.add_document(owner, association, kind, f"{kind}.pdf", PDF)
+            for declaration in required_for(country):
+                files.give_declaration(owner, association, declaration.kind, "da", "Anna Berg", "Formand")
+        return association
