@@ -40,6 +40,7 @@ migrate: install
 
 reference: migrate
 	$(FLASK) municipalities load
+	$(FLASK) checklists load
 
 demo: reference
 	$(FLASK) demo load

@@ -15,6 +15,7 @@ POT = TRANSLATIONS / "messages.pot"
 
 translate = AppGroup("translate", help="Extract, update, compile and check the da/sv/en catalogues.")
 demo = AppGroup("demo", help="Demonstration content.")
+registry_group = AppGroup("registry", help="Operator commands.")
 
 
 def _pybabel(*args: str) -> None:
@@ -67,7 +68,41 @@ def load_demo(force: bool) -> None:
     click.echo(load_demo_content(force=force))
 
 
+@registry_group.command("verify-audit")
+def verify_audit() -> None:
+    """Recompute the audit hash chain; exit 1 and list events that were altered or deleted."""
+    from registry.audit.services import verify_chain
+
+    problems = verify_chain()
+    for problem in problems:
+        reason = "altered" if problem.reason == "content" else "chain broken (an event before it was deleted or altered)"
+        click.echo(f"audit event {problem.event_id}: {reason}", err=True)
+    if problems:
+        raise SystemExit(1)
+    click.echo("Audit trail intact.")
+
+
 def register(app: Flask) -> None:
     """Attach the project-wide command groups."""
     app.cli.add_command(translate)
     app.cli.add_command(demo)
+    app.cli.add_command(registry_group)
+
+
+@registry_group.command("reindex")
+def reindex() -> None:
+    """Rebuild the search documents of every association (after an upgrade or a restore)."""
+    from sqlalchemy import select
+
+    from registry.associations.models import Association
+    from registry.extensions import db
+    from registry.search.services import reindex_association
+
+    count = 0
+    for association in db.session.scalars(select(Association).execution_options(yield_per=500)):
+        reindex_association(association)
+        count += 1
+        if count % 500 == 0:
+            db.session.commit()
+    db.session.commit()
+    click.echo(f"Search documents rebuilt for {count} associations.")

@@ -17,8 +17,29 @@ def register(app: Flask) -> None:
     from registry.associations import bp as associations_bp
     from registry.municipalities import bp as municipalities_bp
     from registry.public import bp as public_bp
+    from registry.checklists import bp as checklists_bp
+    from registry.qualification import bp as qualification_bp
+    from registry.staff import bp as staff_bp
+
+    # Views and commands are imported here, not by their packages, so that any service can
+    # import any model without an import cycle through a blueprint package.
+    import registry.accounts.cli  # noqa: F401
+    import registry.accounts.views  # noqa: F401
+    import registry.associations.views.documents  # noqa: F401
+    import registry.associations.views.people  # noqa: F401
+    import registry.associations.views.wizard  # noqa: F401
+    import registry.municipalities.cli  # noqa: F401
+    import registry.public.views  # noqa: F401
+    import registry.checklists.cli  # noqa: F401
+    import registry.checklists.views  # noqa: F401
+    import registry.qualification.views  # noqa: F401
+    import registry.staff.views  # noqa: F401
+    import registry.staff.views.people  # noqa: F401
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(staff_bp, url_prefix="/staff")
+    app.register_blueprint(qualification_bp, url_prefix="/staff/qualification")
+    app.register_blueprint(checklists_bp, url_prefix="/staff/checklists", cli_group="checklists")
     app.register_blueprint(accounts_bp, url_prefix="/account")
     app.register_blueprint(associations_bp, url_prefix="/associations")
     app.register_blueprint(municipalities_bp, cli_group="municipalities")
@@ -32,6 +53,7 @@ def register(app: Flask) -> None:
     _sqlite_pragmas(app)
     # Models of every domain must be imported before migrations compare metadata.
     import registry.audit.models  # noqa: F401
+    import registry.search.models  # noqa: F401
 
 
 def _template_helpers(app: Flask) -> None:

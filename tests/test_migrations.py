@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, text
 
 from config import TestingConfig
 from registry import create_app
+from registry.core.schema import include_object
 from registry.extensions import db
 
 
@@ -19,7 +20,8 @@ def _upgrade_and_compare(url: str) -> list:
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            diff = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
+            diff = compare_metadata(MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_object": include_object}),
                                     db.metadata)
         db.engine.dispose()
     return diff

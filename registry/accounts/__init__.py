@@ -4,4 +4,3 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__, template_folder="templates")
 
-from registry.accounts import cli, views  # noqa: E402,F401

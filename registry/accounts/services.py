@@ -84,8 +84,8 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
     _set_password(user, new_password, "user.password_changed")
 
 
-def _password_fingerprint(user: User) -> str:
-    # Part of the reset link: once the password changes, every older link stops working.
+def password_fingerprint(user: User) -> str:
+    """Part of one-time links: once the password changes, every older link stops working."""
     return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
@@ -94,7 +94,7 @@ def request_password_reset(email: str) -> None:
     user = find_user_by_email(email)
     if user is None or not user.active:
         return
-    token = make_token(RESET, {"uid": user.id, "fp": _password_fingerprint(user)})
+    token = make_token(RESET, {"uid": user.id, "fp": password_fingerprint(user)})
     link = url_for("accounts.reset_password", token=token, _external=True)
     send_mail(user.email, "accounts/mail/reset.txt", user.locale, user=user, link=link,
               minutes=current_app.config["PASSWORD_RESET_MAX_AGE"] // 60)
@@ -104,7 +104,7 @@ def user_for_reset_token(token: str) -> User:
     """The user a reset link is for; raises TokenError if tampered, expired or already used."""
     payload = read_token(RESET, token, current_app.config["PASSWORD_RESET_MAX_AGE"])
     user = db.session.get(User, payload.get("uid"))
-    if user is None or not user.active or payload.get("fp") != _password_fingerprint(user):
+    if user is None or not user.active or payload.get("fp") != password_fingerprint(user):
         raise TokenError(expired=False)
     return user
 

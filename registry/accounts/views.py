@@ -23,7 +23,7 @@ from registry.extensions import limiter
 
 
 def _home() -> str:
-    return url_for("associations.mine") if not current_user.is_staff else url_for("public.home")
+    return url_for("staff.dashboard") if current_user.is_staff else url_for("associations.mine")
 
 
 @bp.route("/register", methods=["GET", "POST"])

@@ -4,7 +4,6 @@ from flask import Blueprint
 
 bp = Blueprint("associations", __name__, template_folder="templates")
 
-from registry.associations.views import documents, people, wizard  # noqa: E402,F401
 
 from registry.associations.labels import template_context  # noqa: E402
 

@@ -9,6 +9,14 @@ STATUSES = Choices(
     ("submitted", _l("Submitted")),
 )
 
+# An association's standing with one municipality, set by that municipality's qualification.
+PARTNER_STATUSES = Choices(
+    ("submitted", _l("Submitted")),
+    ("in_qualification", _l("In qualification")),
+    ("qualified", _l("Qualified")),
+    ("not_qualified", _l("Not qualified")),
+)
+
 # Roles a civil-society partner can take in local prevention and inclusion work,
 # after the Danish handbook on involving civil society (domain.md §4.1).
 ROLES = Choices(

@@ -26,7 +26,8 @@ def template_context() -> dict:
     return {
         "labels": SimpleNamespace(target_groups=choices.TARGET_GROUPS, board_roles=choices.BOARD_ROLES,
                                   roles=choices.ROLES, motivations=choices.MOTIVATIONS,
-                                  collaboration_forms=choices.COLLABORATION_FORMS),
+                                  collaboration_forms=choices.COLLABORATION_FORMS,
+                                  document_kinds=choices.DOCUMENT_KINDS),
         "statuses": choices.STATUSES,
         "rights_choices": choices.RIGHTS,
         "language_labels": language_labels,

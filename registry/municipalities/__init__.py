@@ -4,4 +4,3 @@ from flask import Blueprint
 
 bp = Blueprint("municipalities", __name__, template_folder="templates")
 
-from registry.municipalities import cli  # noqa: E402,F401  (registers commands on bp)

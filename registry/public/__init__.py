@@ -4,4 +4,3 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__, template_folder="templates")
 
-from registry.public import views  # noqa: E402,F401

@@ -1,14 +1,26 @@
 """Login, the `next` parameter, and logout."""
 
+import html
+import re
 from urllib.parse import urlsplit
 
 import pytest
+from argon2 import PasswordHasher
+from flask import url_for
 
+from registry.accounts.passwords import needs_rehash, verify_password
 from registry.core.urls import safe_next
+from registry.extensions import db
 
 from tests.accounts.helpers import field_error, flashes, is_logged_in, log_in, reload
 
 WRONG = "The e-mail address or the password is not correct."
+
+
+def _login_form_action(response) -> str:
+    found = re.search(r'<form method="post" novalidate action="([^"]*)">', response.get_data(as_text=True))
+    assert found
+    return html.unescape(found.group(1))
 
 
 def test_correct_credentials_log_in(client, factories):
@@ -23,20 +35,22 @@ def test_correct_credentials_log_in(client, factories):
 
 
 def test_email_is_case_insensitive(client, factories):
-    """The address may be typed in any letter case, with surrounding space."""
+    """The address may be typed in any letter case."""
     factories.user(email="anna@example.org")
 
-    assert log_in(client, "  ANNA@Example.org ", factories.PASSWORD).status_code == 303
+    assert log_in(client, "ANNA@Example.org", factories.PASSWORD).status_code == 303
 
 
-def test_staff_land_on_front_page(client, factories):
-    """Municipal staff are sent to the front page after logging in."""
+def test_staff_land_on_their_dashboard(app, client, factories):
+    """Municipal staff are sent to the staff dashboard, not the members' page, after logging in."""
     staff = factories.staff()
+    with app.test_request_context():
+        dashboard = url_for("staff.dashboard")
 
     response = log_in(client, staff.email, factories.PASSWORD)
 
     assert response.status_code == 303
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == dashboard != "/associations/"
 
 
 def test_wrong_password_and_unknown_email_look_the_same(app, factories, translate):
@@ -49,7 +63,7 @@ def test_wrong_password_and_unknown_email_look_the_same(app, factories, translat
     assert field_error(wrong_password, "password") == field_error(unknown_email, "password") == translate(WRONG)
     assert field_error(wrong_password, "email") is None
     assert field_error(unknown_email, "email") is None
-    assert 'type="password" value=' not in wrong_password.get_data(as_text=True)
+    assert "not the right password at all" not in wrong_password.get_data(as_text=True)
 
 
 def test_deactivated_user_cannot_log_in(client, factories, translate):
@@ -68,8 +82,6 @@ def test_deactivated_while_logged_in_loses_access(client, factories, login):
     user = factories.user()
     login(user)
     user.active = False
-    from registry.extensions import db
-
     db.session.commit()
 
     assert not is_logged_in(client)
@@ -81,7 +93,7 @@ def test_login_required_page_returns_after_login(client, factories):
     response = client.get("/account/settings")
     assert response.status_code == 302
     login_url = response.headers["Location"]
-    assert login_url == "/account/login?next=%2Faccount%2Fsettings"
+    assert login_url == "/account/login?next=/account/settings"
 
     response = client.post(login_url, data={"email": user.email, "password": factories.PASSWORD})
 
@@ -93,7 +105,7 @@ def test_login_form_keeps_relative_next(client):
     """The login form posts back with the same (safe) next parameter."""
     response = client.get("/account/login", query_string={"next": "/directory?q=fodbold"})
 
-    assert 'action="/account/login?next=%2Fdirectory%3Fq%3Dfodbold"' in response.get_data(as_text=True)
+    assert _login_form_action(response) == "/account/login?next=/directory?q%3Dfodbold"
 
 
 @pytest.mark.parametrize("target", [
@@ -120,7 +132,7 @@ def test_offsite_next_not_put_in_login_form(client):
     response = client.get("/account/login", query_string={"next": "https://evil.example/"})
 
     assert response.status_code == 200
-    assert "evil.example" not in response.get_data(as_text=True)
+    assert _login_form_action(response) == "/account/login"
 
 
 @pytest.mark.parametrize(("target", "expected"), [
@@ -183,11 +195,6 @@ def test_logout_logs_out(client, factories, login, translate):
 
 def test_login_rehashes_outdated_hash(client, factories):
     """A hash made with weaker argon2 parameters is replaced at the next successful login."""
-    from argon2 import PasswordHasher
-
-    from registry.accounts.passwords import needs_rehash, verify_password
-    from registry.extensions import db
-
     user = factories.user()
     user.password_hash = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash(factories.PASSWORD)
     db.session.commit()

@@ -293,7 +293,8 @@ class Page:
             if node.attrs.get("name") != name:
                 continue
             if node.tag == "textarea":
-                return "".join(c for c in node.children if isinstance(c, str)).lstrip("\n")
+                text = "".join(c for c in node.children if isinstance(c, str))
+                return text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
             if node.tag == "select":
                 chosen = [o for o in node.iter() if o.tag == "option" and "selected" in o.attrs]
                 return chosen[0].attrs.get("value") if chosen else None

@@ -63,6 +63,8 @@ class Association(TimestampMixin, db.Model):
     roles_description: Mapped[str | None] = mapped_column(Text)
     motivations_other: Mapped[str | None] = mapped_column(Text)
     collaboration_note: Mapped[str | None] = mapped_column(Text)
+    #: Statutes, minutes and accounts are all handed in (kept by the document services for filtering).
+    documents_complete: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     # -- publication and status
     #: The association agreed to a public profile page.
     public_profile: Mapped[bool] = mapped_column(Boolean, default=False)

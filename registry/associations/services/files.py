@@ -6,6 +6,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from registry.associations.choices import REQUIRED_DOCUMENTS
 from registry.associations.declarations import BY_KIND
 from registry.associations.models import Association, Declaration, Document
 from registry.associations.uploads import safe_filename, sniff_type
@@ -34,6 +35,7 @@ def add_document(actor, association: Association, kind: str, filename: str | Non
     record_audit(actor, "document.uploaded", document, association_id=association.id,
                  after={"kind": kind, "filename": document.filename, "size": document.size,
                         "sha256": document.sha256})
+    _refresh_documents_complete(association)
     db.session.commit()
     return document
 
@@ -42,8 +44,17 @@ def delete_document(actor, document: Document) -> None:
     """Remove a document the association no longer wants to hand in."""
     record_audit(actor, "document.deleted", document, association_id=document.association_id,
                  before={"kind": document.kind, "filename": document.filename, "sha256": document.sha256})
+    association = db.session.get(Association, document.association_id)
     db.session.delete(document)
+    db.session.flush()
+    _refresh_documents_complete(association)
     db.session.commit()
+
+
+def _refresh_documents_complete(association: Association) -> None:
+    """Keep the flag staff filter on in step with the documents handed in."""
+    kinds = set(db.session.scalars(select(Document.kind).where(Document.association_id == association.id)))
+    association.documents_complete = set(REQUIRED_DOCUMENTS) <= kinds
 
 
 def documents_of(association: Association) -> list[Document]:

@@ -11,6 +11,7 @@ from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError
 from registry.extensions import db
 from registry.municipalities.models import Municipality
+from registry.search.services import reindex_association
 
 
 def _snapshot(association: Association, names: tuple[str, ...]) -> dict:
@@ -40,6 +41,7 @@ def create_association(user, name: str, country: str) -> Association:
     db.session.add(Representative(association_id=association.id, user_id=user.id, rights="owner"))
     record_audit(user, "association.created", association, after={"name": name, "country": country},
                  association_id=association.id)
+    reindex_association(association)
     db.session.commit()
     return association
 
@@ -84,6 +86,7 @@ def save_identity(actor, association: Association, data: Identity) -> None:
     after_active = sorted(m.code for m in association.active_municipalities)
     _audit_change(actor, association, "association.identity_saved",
                   {"active_municipalities": before_active}, {"active_municipalities": after_active})
+    reindex_association(association)
     db.session.commit()
 
 
@@ -101,6 +104,7 @@ def save_purpose(actor, association: Association, purpose: str, activities: str,
         "purpose": purpose, "activities": activities, "target_groups_other": target_groups_other,
         "local_areas": local_areas, "languages": ",".join(languages) or None})
     _replace_selections(actor, association, "target_group", target_groups)
+    reindex_association(association)
     db.session.commit()
 
 
@@ -153,4 +157,5 @@ def save_roles(actor, association: Association, roles: list[str], roles_descript
     _replace_selections(actor, association, "role", roles)
     _replace_selections(actor, association, "motivation", motivations)
     _replace_selections(actor, association, "collaboration", collaboration_forms)
+    reindex_association(association)
     db.session.commit()

@@ -1,0 +1,5 @@
+"""Checklist templates: versioned data files, plus each municipality's local items."""
+
+from flask import Blueprint
+
+bp = Blueprint("checklists", __name__, template_folder="templates")

@@ -1,0 +1,104 @@
+"""Dashboard figures and the exports of the register."""
+
+import csv
+import io
+from datetime import datetime
+
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from registry.associations.choices import PARTNER_STATUSES, ROLES, TARGET_GROUPS
+from registry.associations.models import Association
+from registry.extensions import db
+from registry.search.services import Filters, search_statement
+from registry.staff.models import PartnerStatus
+from registry.staff.scope import visible_to_staff
+
+EXPORT_LIMIT = 10_000
+
+
+def status_counts(municipality_id: int) -> dict[str, int]:
+    """How many associations in the municipality stand at each partner status."""
+    total = db.session.scalar(select(func.count()).select_from(Association).where(
+        visible_to_staff(municipality_id)))
+    rows = db.session.execute(
+        select(PartnerStatus.status, func.count()).join(Association, Association.id == PartnerStatus.association_id)
+        .where(PartnerStatus.municipality_id == municipality_id, visible_to_staff(municipality_id))
+        .group_by(PartnerStatus.status))
+    counts = {key: 0 for key in PARTNER_STATUSES}
+    for status, count in rows:
+        counts[status] = count
+    counts["submitted"] = total - sum(count for key, count in counts.items() if key != "submitted")
+    return counts
+
+
+def newest_submissions(municipality_id: int, limit: int = 8) -> list[Association]:
+    """The associations most recently handed in."""
+    return list(db.session.scalars(
+        select(Association).where(visible_to_staff(municipality_id))
+        .options(selectinload(Association.home_municipality))
+        .order_by(Association.submitted_at.desc(), Association.id.desc()).limit(limit)))
+
+
+def partner_statuses(municipality_id: int, association_ids: list[int]) -> dict[int, str]:
+    """The municipality's status for each of the given associations ("submitted" when none)."""
+    rows = db.session.execute(select(PartnerStatus.association_id, PartnerStatus.status).where(
+        PartnerStatus.municipality_id == municipality_id, PartnerStatus.association_id.in_(association_ids)))
+    found = dict(rows.all())
+    return {association_id: found.get(association_id, "submitted") for association_id in association_ids}
+
+
+def _export_rows(filters: Filters, municipality_id: int, country: str) -> tuple[list[str], list[list]]:
+    statement = search_statement(filters, municipality_id, country).options(
+        selectinload(Association.home_municipality), selectinload(Association.selections)).limit(EXPORT_LIMIT)
+    associations = list(db.session.scalars(statement))
+    statuses = partner_statuses(municipality_id, [a.id for a in associations])
+    header = [_("Name"), _("CVR number or organisationsnummer"), _("Home municipality"), _("Status"), _("Roles"),
+              _("Target groups"), _("Local areas"), _("E-mail address"), _("Phone"), _("Submitted"),
+              _("Documents complete")]
+    rows = [[
+        a.name, a.registration_number or "", a.home_municipality.name if a.home_municipality else "",
+        str(PARTNER_STATUSES.label(statuses[a.id])), ", ".join(ROLES.labels(a.selected("role"))),
+        ", ".join(TARGET_GROUPS.labels(a.selected("target_group"))), ", ".join(a.local_area_list),
+        a.email or "", a.phone or "", a.submitted_at.date().isoformat() if a.submitted_at else "",
+        _("Yes") if a.documents_complete else _("No"),
+    ] for a in associations]
+    return header, rows
+
+
+def export_csv(filters: Filters, municipality_id: int, country: str) -> bytes:
+    """The search result as CSV (UTF-8 with BOM and semicolons, as Danish and Swedish Excel expects)."""
+    header, rows = _export_rows(filters, municipality_id, country)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(_neutralise(row) for row in rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def export_xlsx(filters: Filters, municipality_id: int, country: str) -> bytes:
+    """The search result as an Excel workbook."""
+    header, rows = _export_rows(filters, municipality_id, country)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Associations")[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append(_neutralise(row))
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _neutralise(row: list) -> list:
+    """Prefix text that a spreadsheet would run as a formula (CSV injection)."""
+    return [f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+            for value in row]
+
+
+def export_filename(extension: str) -> str:
+    """A dated file name for an export."""
+    return f"partnerregister-{datetime.now():%Y-%m-%d}.{extension}"

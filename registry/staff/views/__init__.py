@@ -1,0 +1,80 @@
+"""Staff pages: dashboard, search with exports, and the staff view of an association."""
+
+from flask import Response, render_template, request
+from flask_login import current_user
+
+from registry.associations.choices import PARTNER_STATUSES
+from registry.associations.services.files import current_declarations, documents_of
+from registry.associations.services.lookup import get_association_or_404
+from registry.audit.history import history_for_association
+from registry.core.authz import require
+from registry.search.services import search_associations
+from registry.staff import bp, policies, services
+from registry.staff.forms import SearchForm
+
+
+@bp.get("/")
+@require(policies.is_staff)
+def dashboard():
+    """Counts by status, the newest submissions and the cases due for renewal."""
+    from registry.qualification.services import cases_due_for_renewal
+
+    municipality_id = current_user.municipality_id
+    return render_template("staff/dashboard.html", counts=services.status_counts(municipality_id),
+                           statuses=PARTNER_STATUSES, newest=services.newest_submissions(municipality_id),
+                           due=cases_due_for_renewal(municipality_id))
+
+
+def _search_form() -> SearchForm:
+    form = SearchForm(request.args)
+    form.validate()
+    return form
+
+
+@bp.get("/search")
+@require(policies.is_staff)
+def search():
+    """Full-text search and filters over the municipality's register; the query stays in the URL."""
+    form = _search_form()
+    page = request.args.get("page", 1, type=int)
+    results = search_associations(form.filters(), current_user.municipality_id, current_user.municipality.country,
+                                  page=page)
+    statuses = services.partner_statuses(current_user.municipality_id, [a.id for a in results.items])
+    return render_template("staff/search.html", form=form, results=results, statuses=statuses,
+                           status_labels=PARTNER_STATUSES, searched=bool(request.args))
+
+
+@bp.get("/search/export.<any(csv, xlsx):fmt>")
+@require(policies.is_staff, load=lambda fmt: {"fmt": fmt})
+def export(fmt: str):
+    """The current search result as CSV or XLSX."""
+    filters = _search_form().filters()
+    municipality_id, country = current_user.municipality_id, current_user.municipality.country
+    if fmt == "csv":
+        body, mimetype = services.export_csv(filters, municipality_id, country), "text/csv; charset=utf-8"
+    else:
+        body = services.export_xlsx(filters, municipality_id, country)
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f"attachment; filename={services.export_filename(fmt)}"})
+
+
+def _load_association(association_id: int) -> dict:
+    return {"association": get_association_or_404(association_id)}
+
+
+@bp.get("/associations/<int:association_id>")
+@require(policies.can_view_as_staff, load=_load_association)
+def association(association):
+    """Everything the association entered, its documents, declarations, cases and history."""
+    from registry.associations.declarations import ALL
+    from registry.qualification.choices import CASE_STATUSES, RECOMMENDATIONS
+    from registry.qualification.services import cases_of
+
+    municipality_id = current_user.municipality_id
+    return render_template(
+        "staff/association.html", association=association, documents=documents_of(association),
+        declarations=current_declarations(association), cases=cases_of(association, municipality_id),
+        status=services.partner_statuses(municipality_id, [association.id])[association.id],
+        statuses=PARTNER_STATUSES, history=history_for_association(association.id), case_statuses=CASE_STATUSES,
+        recommendations=RECOMMENDATIONS, declaration_titles={text.kind: text.title for text in ALL})

@@ -1,0 +1,105 @@
+"""Rate limit on the login form: POSTs are counted per client address, GETs are not."""
+
+import os
+
+import pytest
+import redis
+
+from registry.extensions import limiter
+
+from tests.accounts.helpers import html_lang, is_logged_in, log_in, page_shows
+
+LIMIT = "3 per minute"
+
+
+def _exhaust_login_limit(client, email):
+    """Make exactly the allowed number of failed login attempts."""
+    for _ in range(3):
+        response = log_in(client, email, "a wrong password for sure")
+        assert response.status_code == 200
+
+
+def _assert_limited(app, factories, translate):
+    client = app.test_client()
+    user = factories.user()
+    for _ in range(5):
+        assert client.get("/account/login").status_code == 200  # GETs do not use up the attempts
+    _exhaust_login_limit(client, user.email)
+
+    blocked = log_in(client, user.email, factories.PASSWORD)
+
+    assert blocked.status_code == 429
+    assert page_shows(blocked, translate("Too many attempts"))
+    assert page_shows(blocked, translate(
+        "You have tried too many times in a short while. Wait a few minutes and try again."))
+    assert not is_logged_in(client)
+    assert client.get("/account/login").status_code == 200
+    return client, user
+
+
+def test_fourth_login_post_is_refused(make_app, factories, translate):
+    """With '3 per minute' the 4th POST gets the 429 page, even with the right password; GET still works."""
+    app = make_app(LOGIN_RATE_LIMIT=LIMIT)
+
+    _assert_limited(app, factories, translate)
+
+
+def test_limit_page_is_translated(make_app, factories, translate):
+    """The 429 page is served in the visitor's language."""
+    app = make_app(LOGIN_RATE_LIMIT=LIMIT)
+    client = app.test_client()
+    _exhaust_login_limit(client, "nobody@example.org")
+
+    blocked = log_in(client, "nobody@example.org", "whatever", headers={"Accept-Language": "sv"})
+
+    assert blocked.status_code == 429
+    assert html_lang(blocked) == "sv"
+    assert page_shows(blocked, translate("Too many attempts", "sv"))
+
+
+def test_limit_headers_announce_remaining_attempts(make_app):
+    """Responses to counted POSTs say how many attempts are left."""
+    app = make_app(LOGIN_RATE_LIMIT=LIMIT)
+    client = app.test_client()
+
+    first = log_in(client, "nobody@example.org", "whatever")
+
+    assert first.headers["X-RateLimit-Limit"] == "3"
+    assert first.headers["X-RateLimit-Remaining"] == "2"
+
+
+def test_forgot_password_is_limited_too(make_app):
+    """The password-reset request form shares the limit rule, so it cannot be used to flood mail."""
+    app = make_app(LOGIN_RATE_LIMIT=LIMIT)
+    client = app.test_client()
+    for _ in range(3):
+        assert client.post("/account/password/forgot", data={"email": "a@example.org"}).status_code == 303
+
+    assert client.post("/account/password/forgot", data={"email": "a@example.org"}).status_code == 429
+
+
+@pytest.fixture
+def redis_url():
+    """TEST_REDIS_URL with the rate-limit counters of earlier runs removed; closes the limiter's client."""
+    url = os.environ["TEST_REDIS_URL"]  # in CI a missing URL fails here instead of skipping
+    with redis.Redis.from_url(url) as connection:
+        connection.flushdb()
+    yield url
+    storage = getattr(limiter, "_storage", None)
+    client = getattr(storage, "storage", None)
+    if isinstance(client, redis.Redis):
+        client.close()
+        client.connection_pool.disconnect()
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL") and not os.environ.get("CI"),
+                    reason="TEST_REDIS_URL is not set (required in CI)")
+def test_limit_with_redis_storage(make_app, factories, translate, redis_url):
+    """The same limit holds with Redis as the shared storage, and the counters live in Redis."""
+    app = make_app(LOGIN_RATE_LIMIT=LIMIT, RATELIMIT_STORAGE_URI=redis_url)
+
+    _assert_limited(app, factories, translate)
+
+    with redis.Redis.from_url(redis_url) as connection:
+        keys = [key.decode() for key in connection.keys("*")]
+    assert any("accounts.login" in key for key in keys), keys
