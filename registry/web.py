@@ -19,7 +19,11 @@ def register(app: Flask) -> None:
     from registry.public import bp as public_bp
     from registry.checklists import bp as checklists_bp
     from registry.qualification import bp as qualification_bp
+    from registry.publication import bp as publication_bp
+    from registry.screening import association_bp as association_screening_bp
+    from registry.screening import bp as screening_bp
     from registry.staff import bp as staff_bp
+    from registry.supervision import bp as supervision_bp
 
     # Views and commands are imported here, not by their packages, so that any service can
     # import any model without an import cycle through a blueprint package.
@@ -33,12 +37,21 @@ def register(app: Flask) -> None:
     import registry.checklists.cli  # noqa: F401
     import registry.checklists.views  # noqa: F401
     import registry.qualification.views  # noqa: F401
+    import registry.publication.views  # noqa: F401
+    import registry.screening.views.association  # noqa: F401
+    import registry.screening.views.settings  # noqa: F401
+    import registry.screening.views.staff  # noqa: F401
     import registry.staff.views  # noqa: F401
     import registry.staff.views.people  # noqa: F401
+    import registry.supervision.views  # noqa: F401
 
     app.register_blueprint(public_bp)
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(qualification_bp, url_prefix="/staff/qualification")
+    app.register_blueprint(screening_bp, url_prefix="/staff/screening")
+    app.register_blueprint(association_screening_bp, url_prefix="/associations")
+    app.register_blueprint(supervision_bp, url_prefix="/staff/supervision")
+    app.register_blueprint(publication_bp)
     app.register_blueprint(checklists_bp, url_prefix="/staff/checklists", cli_group="checklists")
     app.register_blueprint(accounts_bp, url_prefix="/account")
     app.register_blueprint(associations_bp, url_prefix="/associations")

@@ -6,6 +6,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from registry.associations import choices
+from registry.screening.choices import FLAG_REASONS
 
 
 def language_labels(codes: list[str]) -> list[str]:
@@ -32,4 +33,5 @@ def template_context() -> dict:
         "rights_choices": choices.RIGHTS,
         "language_labels": language_labels,
         "yes_no": yes_no,
+        "flag_reasons": FLAG_REASONS,
     }

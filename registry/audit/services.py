@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from registry.audit.models import AuditEvent
 from registry.core.models import utcnow
@@ -49,7 +49,7 @@ def record_audit(actor, action: str, obj, before: dict | None = None, after: dic
         actor_id=getattr(actor, "id", None),
         action=action,
         object_type=obj.__tablename__,
-        object_id=obj.id,
+        object_id=inspect(obj).identity[0],
         association_id=association_id,
         before=_jsonable(before),
         after=_jsonable(after),

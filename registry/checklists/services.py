@@ -12,7 +12,7 @@ from registry.checklists.models import ChecklistTemplate
 from registry.core.forms import FieldValueError
 from registry.extensions import db
 
-FILE_NAME = re.compile(r"^(?P<key>[a-z_]+)-(?P<version>\d+)\.toml$")
+FILE_NAME = re.compile(r"^(?P<key>[a-z0-9_]+)-(?P<version>\d+)\.toml$")
 
 
 def shipped_templates() -> list[dict]:

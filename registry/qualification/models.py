@@ -6,7 +6,8 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.accounts.models import User
-from registry.associations.models import Association, Document
+from registry.associations.models import Association
+from registry.checklists.answering import AnswerColumns
 from registry.checklists.models import ChecklistTemplate
 from registry.core.models import UTCDateTime, utcnow
 from registry.extensions import db
@@ -51,28 +52,15 @@ class QualificationCase(db.Model):
         return next((answer for answer in self.answers if answer.item_key == item_key), None)
 
 
-class CaseAnswer(db.Model):
+class CaseAnswer(AnswerColumns, db.Model):
     """The officer's answer to one checklist item, with a note and the evidence relied on."""
 
     __tablename__ = "case_answers"
     __table_args__ = (UniqueConstraint("case_id", "item_key"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("qualification_cases.id", ondelete="CASCADE"), index=True)
-    item_key: Mapped[str] = mapped_column(String(60))
-    #: met, partly_met, not_met, not_relevant, information_missing; None until answered.
-    answer: Mapped[str | None] = mapped_column(String(30))
-    note: Mapped[str | None] = mapped_column(Text)
-    #: none, document, link or observation.
-    evidence_type: Mapped[str] = mapped_column(String(20), default="none")
-    evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
-    evidence_url: Mapped[str | None] = mapped_column(String(500))
-    #: A dated observation: when, and where it was made or read.
-    evidence_observed_on: Mapped[date | None] = mapped_column(Date)
-    evidence_source: Mapped[str | None] = mapped_column(String(300))
 
     case: Mapped[QualificationCase] = relationship(back_populates="answers")
-    evidence_document: Mapped[Document | None] = relationship()
 
     def __repr__(self) -> str:
         return f"<CaseAnswer {self.case_id}:{self.item_key}={self.answer}>"

@@ -1,42 +1,33 @@
 """Opening, answering and concluding qualification cases."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from registry.associations.models import Association, Document
+from registry.associations.models import Association
 from registry.audit.services import record_audit
+from registry.checklists.answering import AnswerInput, apply_answers, validate_answers
 from registry.checklists.services import current_template
 from registry.core.forms import FieldValueError
 from registry.core.models import utcnow
 from registry.extensions import db
+from registry.qualification.choices import ANSWERS
 from registry.qualification.models import CaseAnswer, QualificationCase
 from registry.staff.models import PartnerStatus
 
 TEMPLATE_KEY = "qualification"
 RENEWAL_DAYS = 365
 NEGATIVE = ("not_met", "information_missing")
+ANSWER_KEYS = tuple(ANSWERS.keys)
+
+__all__ = ["AnswerInput", "StaleCaseError", "cases_due_for_renewal", "cases_of", "conclude_case", "open_case",
+           "save_answers"]
 
 
 class StaleCaseError(Exception):
     """Someone else saved the case since this form was loaded."""
-
-
-@dataclass
-class AnswerInput:
-    """One item's answer as submitted."""
-
-    item_key: str
-    answer: str | None
-    note: str | None
-    evidence_type: str = "none"
-    evidence_document_id: int | None = None
-    evidence_url: str | None = None
-    evidence_observed_on: date | None = None
-    evidence_source: str | None = None
 
 
 def _set_status(association_id: int, municipality_id: int, status: str) -> None:
@@ -77,40 +68,11 @@ def _claim(case: QualificationCase, lock_version: int) -> None:
     db.session.refresh(case)
 
 
-def _check_evidence(case: QualificationCase, answer: AnswerInput, index: int) -> None:
-    if answer.evidence_type == "document":
-        document = db.session.get(Document, answer.evidence_document_id) if answer.evidence_document_id else None
-        if document is None or document.association_id != case.association_id:
-            raise FieldValueError(f"answers-{index}-evidence_document_id", _("Choose one of the association's documents."))
-    elif answer.evidence_type == "link" and not answer.evidence_url:
-        raise FieldValueError(f"answers-{index}-evidence_url", _("Type the web address of the evidence."))
-    elif answer.evidence_type == "observation" and not (answer.evidence_observed_on and answer.evidence_source):
-        raise FieldValueError(f"answers-{index}-evidence_source",
-                              _("Give the date of the observation and where it was made."))
-
-
 def save_answers(actor, case: QualificationCase, lock_version: int, answers: list[AnswerInput]) -> None:
     """Save the officer's answers; refused if the case is concluded or was saved by someone else meanwhile."""
-    keys = [item["key"] for item in case.template.items]
-    for index, answer in enumerate(answers):
-        if answer.item_key not in keys:
-            raise FieldValueError("answers", _("The checklist has changed; reload the page."))
-        _check_evidence(case, answer, index)
+    validate_answers(case, answers, {"assessment": ANSWER_KEYS})
     _claim(case, lock_version)
-    changed = {}
-    for answer in answers:
-        row = case.answer_for(answer.item_key)
-        if row is None:
-            row = CaseAnswer(case_id=case.id, item_key=answer.item_key)
-            case.answers.append(row)
-        before = (row.answer, row.note)
-        for name, value in vars(answer).items():
-            if name != "item_key":
-                setattr(row, name, value)
-        if answer.evidence_type != "document":
-            row.evidence_document_id = None
-        if before != (row.answer, row.note):
-            changed[answer.item_key] = row.answer
+    changed = apply_answers(case, answers, CaseAnswer)
     record_audit(actor, "qualification.answers_saved", case, association_id=case.association_id, after=changed)
     db.session.commit()
 

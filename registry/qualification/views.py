@@ -5,9 +5,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from registry.associations.services.files import documents_of
 from registry.associations.services.lookup import get_association_or_404
 from registry.audit.history import history_for_case
+from registry.checklists.casework import offer_documents, show_field_error, stored_answers, submitted_answers
 from registry.core.authz import require
 from registry.core.forms import FieldValueError, apply_service_errors
 from registry.extensions import db
@@ -40,27 +40,16 @@ def _case_form(case: QualificationCase) -> CaseForm:
     if request.method == "POST":
         form = CaseForm()
     else:
-        data = []
-        for item in case.template.items:
-            answer = case.answer_for(item["key"])
-            row = {"item_key": item["key"]}
-            if answer is not None:
-                row.update({name: getattr(answer, name) for name in (
-                    "answer", "note", "evidence_type", "evidence_document_id", "evidence_url",
-                    "evidence_observed_on", "evidence_source")})
-            data.append(row)
-        form = CaseForm(lock_version=case.lock_version, answers=data)
-    documents = [(None, "–")] + [(d.id, d.filename) for d in documents_of(case.association)]
-    for entry in form.answers:
-        entry.form.evidence_document_id.choices = documents
+        form = CaseForm(lock_version=case.lock_version, answers=stored_answers(case))
+    offer_documents(form, case.association)
     return form
 
 
 def _render(case, form, conclude_form, status=200):
     return render_template(
         "qualification/case.html", case=case, form=form, conclude_form=conclude_form,
-        items={entry.form.item_key.data: entry for entry in form.answers}, locale=str(get_locale()),
-        answers=ANSWERS, evidence_types=EVIDENCE_TYPES, recommendations=RECOMMENDATIONS, statuses=CASE_STATUSES,
+        entries={entry.form.item_key.data: entry for entry in form.answers}, editable=case.status == "open", locale=str(get_locale()),
+        answers=ANSWERS, exception_answers=None, evidence_types=EVIDENCE_TYPES, recommendations=RECOMMENDATIONS, statuses=CASE_STATUSES,
         blocking=services.blocking_problems(case), unanswered=services.unanswered(case),
         history=history_for_case(case.id)), status
 
@@ -77,7 +66,7 @@ def case(case):
             return redirect(url_for("qualification.case", case_id=case.id), code=303)
         if form.validate():
             try:
-                services.save_answers(current_user, case, form.lock_version.data or 0, _answers(form))
+                services.save_answers(current_user, case, form.lock_version.data or 0, submitted_answers(form))
                 flash(_("The answers have been saved."), "success")
                 return redirect(url_for("qualification.case", case_id=case.id), code=303)
             except services.StaleCaseError:
@@ -87,22 +76,8 @@ def case(case):
                 form.lock_version.data = case.lock_version
                 return _render(case, form, conclude_form, status=409)
             except FieldValueError as error:
-                apply_service_errors(form, error) if "-" not in error.field else _nested_error(form, error)
+                show_field_error(form, error)
     return _render(case, form, conclude_form)
-
-
-def _nested_error(form: CaseForm, error: FieldValueError) -> None:
-    _prefix, index, name = error.field.split("-", 2)
-    getattr(form.answers[int(index)].form, name).errors.append(str(error))
-
-
-def _answers(form: CaseForm) -> list[services.AnswerInput]:
-    return [services.AnswerInput(
-        item_key=entry.form.item_key.data, answer=entry.form.answer.data or None, note=entry.form.note.data,
-        evidence_type=entry.form.evidence_type.data or "none",
-        evidence_document_id=entry.form.evidence_document_id.data, evidence_url=entry.form.evidence_url.data,
-        evidence_observed_on=entry.form.evidence_observed_on.data, evidence_source=entry.form.evidence_source.data)
-        for entry in form.answers]
 
 
 @bp.post("/<int:case_id>/conclude")

@@ -4,7 +4,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
-from flask import g
+from flask import current_app, g
 from flask_babel import force_locale, gettext
 from itsdangerous.timed import TimestampSigner
 
@@ -33,11 +33,11 @@ def make_app(make_app):
 
 
 @pytest.fixture
-def translate(app):
-    """A message as the app renders it in a language: translate("Log in", "sv")."""
+def translate():
+    """A message as the current app renders it in a language: translate("Log in", "sv")."""
 
     def render(message: str, locale: str = "da", **variables) -> str:
-        with app.test_request_context(), force_locale(locale):
+        with current_app.test_request_context(), force_locale(locale):
             return gettext(message, **variables)
 
     return render

@@ -6,7 +6,6 @@ from sqlalchemy import select
 from registry.accounts.passwords import verify_password
 from registry.audit.models import AuditEvent
 from registry.extensions import db
-
 from tests.accounts.helpers import STRONG, log_in, user_by_email, user_count
 
 
@@ -47,8 +46,9 @@ def test_created_staff_can_log_in(app, client):
 
 def test_create_officer_by_option_and_name(app, factories):
     """--password, --role, --locale and a municipality given by name work too."""
-    result = _create_staff(app, "officer@stockholm.se", "--municipality", "Stockholm", "--name", "Sara Officer",
-                           "--role", "officer", "--locale", "sv", "--password", STRONG)
+    result = _create_staff(app, "officer@stockholm.se", "--municipality", "Stockholm",
+                           "--name", "Sara Officer", "--role", "officer", "--locale", "sv",
+                           "--password", STRONG)
 
     assert result.exit_code == 0, result.output
     user = user_by_email("officer@stockholm.se")

@@ -11,7 +11,6 @@ from flask import url_for
 from registry.accounts.passwords import needs_rehash, verify_password
 from registry.core.urls import safe_next
 from registry.extensions import db
-
 from tests.accounts.helpers import field_error, flashes, is_logged_in, log_in, reload
 
 WRONG = "The e-mail address or the password is not correct."
@@ -60,7 +59,8 @@ def test_wrong_password_and_unknown_email_look_the_same(app, factories, translat
     unknown_email = log_in(app.test_client(), "nobody@example.org", factories.PASSWORD)
 
     assert wrong_password.status_code == unknown_email.status_code == 200
-    assert field_error(wrong_password, "password") == field_error(unknown_email, "password") == translate(WRONG)
+    message = translate(WRONG)
+    assert field_error(wrong_password, "password") == field_error(unknown_email, "password") == message
     assert field_error(wrong_password, "email") is None
     assert field_error(unknown_email, "email") is None
     assert "not the right password at all" not in wrong_password.get_data(as_text=True)
@@ -165,9 +165,11 @@ def test_logged_in_user_visiting_login_is_sent_on(client, factories, login):
     """A logged-in user opening the login page is redirected to the (safe) next target."""
     login(factories.user())
 
-    assert client.get("/account/login", query_string={"next": "/directory"}).headers["Location"] == "/directory"
-    assert client.get("/account/login", query_string={"next": "//evil.example"}).headers["Location"] \
-        == "/associations/"
+    local = client.get("/account/login", query_string={"next": "/directory"})
+    offsite = client.get("/account/login", query_string={"next": "//evil.example"})
+
+    assert local.headers["Location"] == "/directory"
+    assert offsite.headers["Location"] == "/associations/"
 
 
 def test_logout_requires_post(client, factories, login):
@@ -196,7 +198,8 @@ def test_logout_logs_out(client, factories, login, translate):
 def test_login_rehashes_outdated_hash(client, factories):
     """A hash made with weaker argon2 parameters is replaced at the next successful login."""
     user = factories.user()
-    user.password_hash = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash(factories.PASSWORD)
+    outdated = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+    user.password_hash = outdated.hash(factories.PASSWORD)
     db.session.commit()
     assert needs_rehash(user.password_hash)
 

@@ -8,7 +8,6 @@ from registry.accounts.passwords import verify_password
 from registry.accounts.services import RESET, VERIFY
 from registry.core.tokens import make_token
 from registry.extensions import db
-
 from tests.accounts.helpers import (
     OTHER_STRONG,
     STRONG,
@@ -81,7 +80,8 @@ def test_change_password_success(app, client, factories, login, translate):
 
     assert response.status_code == 303
     assert response.headers["Location"] == "/account/settings"
-    assert ("success", translate("Your password has been changed.")) in flashes(client.get("/account/settings"))
+    changed = translate("Your password has been changed.")
+    assert ("success", changed) in flashes(client.get("/account/settings"))
     assert log_in(app.test_client(), user.email, STRONG).status_code == 303
     old = log_in(app.test_client(), user.email, factories.PASSWORD)
     assert old.status_code == 200
@@ -239,7 +239,8 @@ def test_reset_token_for_deactivated_account_refused(client, factories, outbox):
     ("short pass", "short pass", "password", "The password must be at least %(n)d characters long."),
     (STRONG, OTHER_STRONG, "password_confirm", "The two passwords are not the same."),
 ])
-def test_reset_form_validates_new_password(client, factories, outbox, translate, password, confirm, field, message):
+def test_reset_form_validates_new_password(client, factories, outbox, translate,
+                                           password, confirm, field, message):
     """The reset form applies the password rules and keeps the link usable after an error."""
     user = factories.user()
     _ask_for_reset(client, user.email)

@@ -1,12 +1,13 @@
 """Rate limit on the login form: POSTs are counted per client address, GETs are not."""
 
+import ipaddress
 import os
+import random
 
 import pytest
 import redis
 
 from registry.extensions import limiter
-
 from tests.accounts.helpers import html_lang, is_logged_in, log_in, page_shows
 
 LIMIT = "3 per minute"
@@ -19,8 +20,7 @@ def _exhaust_login_limit(client, email):
         assert response.status_code == 200
 
 
-def _assert_limited(app, factories, translate):
-    client = app.test_client()
+def _assert_limited(client, factories, translate):
     user = factories.user()
     for _ in range(5):
         assert client.get("/account/login").status_code == 200  # GETs do not use up the attempts
@@ -34,14 +34,26 @@ def _assert_limited(app, factories, translate):
         "You have tried too many times in a short while. Wait a few minutes and try again."))
     assert not is_logged_in(client)
     assert client.get("/account/login").status_code == 200
-    return client, user
 
 
 def test_fourth_login_post_is_refused(make_app, factories, translate):
     """With '3 per minute' the 4th POST gets the 429 page, even with the right password; GET still works."""
     app = make_app(LOGIN_RATE_LIMIT=LIMIT)
 
-    _assert_limited(app, factories, translate)
+    _assert_limited(app.test_client(), factories, translate)
+
+
+def test_limit_counts_per_client_address(make_app, factories):
+    """Another client address still gets its own attempts when one address is blocked."""
+    app = make_app(LOGIN_RATE_LIMIT=LIMIT)
+    user = factories.user()
+    blocked_client = app.test_client()
+    _exhaust_login_limit(blocked_client, user.email)
+    assert log_in(blocked_client, user.email, factories.PASSWORD).status_code == 429
+    other_client = app.test_client()
+    other_client.environ_base["REMOTE_ADDR"] = "192.0.2.7"
+
+    assert log_in(other_client, user.email, factories.PASSWORD).status_code == 303
 
 
 def test_limit_page_is_translated(make_app, factories, translate):
@@ -80,26 +92,35 @@ def test_forgot_password_is_limited_too(make_app):
 
 @pytest.fixture
 def redis_url():
-    """TEST_REDIS_URL with the rate-limit counters of earlier runs removed; closes the limiter's client."""
+    """TEST_REDIS_URL; afterwards the limiter's Redis connections are closed."""
     url = os.environ["TEST_REDIS_URL"]  # in CI a missing URL fails here instead of skipping
-    with redis.Redis.from_url(url) as connection:
-        connection.flushdb()
     yield url
-    storage = getattr(limiter, "_storage", None)
-    client = getattr(storage, "storage", None)
+    client = getattr(getattr(limiter, "_storage", None), "storage", None)
     if isinstance(client, redis.Redis):
         client.close()
         client.connection_pool.disconnect()
 
 
+@pytest.fixture
+def client_address(redis_url):
+    """A client address of its own, so counters of other runs sharing this Redis don't interfere."""
+    address = str(ipaddress.IPv4Address(random.getrandbits(24) | (10 << 24)))  # somewhere in 10.0.0.0/8
+    yield address
+    with redis.Redis.from_url(redis_url) as connection:
+        for key in connection.scan_iter(f"*/{address}/*"):
+            connection.delete(key)
+
+
 @pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL") and not os.environ.get("CI"),
                     reason="TEST_REDIS_URL is not set (required in CI)")
-def test_limit_with_redis_storage(make_app, factories, translate, redis_url):
+def test_limit_with_redis_storage(make_app, factories, translate, redis_url, client_address):
     """The same limit holds with Redis as the shared storage, and the counters live in Redis."""
     app = make_app(LOGIN_RATE_LIMIT=LIMIT, RATELIMIT_STORAGE_URI=redis_url)
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = client_address
 
-    _assert_limited(app, factories, translate)
+    _assert_limited(client, factories, translate)
 
     with redis.Redis.from_url(redis_url) as connection:
-        keys = [key.decode() for key in connection.keys("*")]
+        keys = [key.decode() for key in connection.scan_iter(f"*/{client_address}/*")]
     assert any("accounts.login" in key for key in keys), keys

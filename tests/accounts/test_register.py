@@ -5,7 +5,6 @@ from flask_babel import get_locale
 
 import registry.core.mail
 from registry.accounts.passwords import verify_password
-
 from tests.accounts.helpers import (
     STRONG,
     field_error,
@@ -37,7 +36,8 @@ def test_register_creates_logged_in_account(client, outbox):
     assert "/account/verify/" in outbox[0].get_content()
 
 
-@pytest.mark.parametrize(("accept_language", "locale"), [(None, "da"), ("sv", "sv"), ("en-GB,en;q=0.8", "en")])
+@pytest.mark.parametrize(("accept_language", "locale"),
+                         [(None, "da"), ("sv", "sv"), ("en-GB,en;q=0.8", "en")])
 def test_verification_mail_in_users_language(client, outbox, translate, monkeypatch, accept_language, locale):
     """The account keeps the page language, and the verification mail is rendered in it."""
     rendered_in = []

@@ -38,13 +38,13 @@ def smtp_server():
         yield controller.port, collector
     finally:
         controller.stop()
-        controller.loop.close()
 
 
 def test_verification_mail_over_smtp(make_app, smtp_server):
     """Registering sends the mail through SMTP; its link, followed, verifies the address."""
     port, collector = smtp_server
-    app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_DEFAULT_SENDER="Partnerregister <no-reply@test>")
+    app = make_app(MAIL_SERVER="127.0.0.1", MAIL_PORT=port,
+                   MAIL_DEFAULT_SENDER="Partnerregister <no-reply@test>")
     app.extensions.pop("mail_outbox")
     client = app.test_client()
 

@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 from registry.accounts.services import RESET, VERIFY
 from registry.core.tokens import make_token
 from registry.extensions import db
-
 from tests.accounts.helpers import flashes, page_shows, register, reload, user_by_email
 from tests.conftest import link_in
 

@@ -11,6 +11,7 @@ from registry.associations.declarations import BY_KIND
 from registry.associations.models import Association, Declaration, Document
 from registry.associations.uploads import safe_filename, sniff_type
 from registry.audit.services import record_audit
+from registry.screening.services.rescreening import flag_for_rescreening
 from registry.core.forms import FieldValueError
 from registry.extensions import db
 
@@ -36,6 +37,8 @@ def add_document(actor, association: Association, kind: str, filename: str | Non
                  after={"kind": kind, "filename": document.filename, "size": document.size,
                         "sha256": document.sha256})
     _refresh_documents_complete(association)
+    if kind == "statutes":
+        flag_for_rescreening(actor, association.id, "statutes_amended")
     db.session.commit()
     return document
 

@@ -11,6 +11,7 @@ from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError
 from registry.extensions import db
 from registry.municipalities.models import Municipality
+from registry.screening.services.rescreening import flag_for_rescreening
 from registry.search.services import reindex_association
 
 
@@ -144,6 +145,8 @@ def save_governance(actor, association: Association, data: Governance) -> None:
         for index, row in enumerate(data.board)]
     after = [(row.name, row.role, row.elected_on) for row in data.board]
     _audit_change(actor, association, "association.board_saved", {"board": before}, {"board": after})
+    if sorted((name, role) for name, role, _ in before) != sorted((name, role) for name, role, _ in after):
+        flag_for_rescreening(actor, association.id, "board_changed")
     db.session.commit()
 
 

@@ -20,9 +20,14 @@ def dashboard():
     from registry.qualification.services import cases_due_for_renewal
 
     municipality_id = current_user.municipality_id
+    from registry.screening.services.decisions import awaiting_approval, decisions_due_for_renewal
+    from registry.screening.services.rescreening import open_flags
+
     return render_template("staff/dashboard.html", counts=services.status_counts(municipality_id),
                            statuses=PARTNER_STATUSES, newest=services.newest_submissions(municipality_id),
-                           due=cases_due_for_renewal(municipality_id))
+                           due=cases_due_for_renewal(municipality_id),
+                           decisions_due=decisions_due_for_renewal(municipality_id),
+                           awaiting=awaiting_approval(municipality_id), flags=open_flags(municipality_id, limit=20))
 
 
 def _search_form() -> SearchForm:
@@ -70,6 +75,11 @@ def association(association):
     from registry.associations.declarations import ALL
     from registry.qualification.choices import CASE_STATUSES, RECOMMENDATIONS
     from registry.qualification.services import cases_of
+    from registry.screening.choices import CASE_STATUSES as SCREENING_STATUSES
+    from registry.screening.choices import LEGAL_BASES
+    from registry.screening.services.cases import cases_about
+    from registry.screening.services.rescreening import open_flags
+    from registry.screening.views.staff import open_form
 
     municipality_id = current_user.municipality_id
     return render_template(
@@ -77,4 +87,7 @@ def association(association):
         declarations=current_declarations(association), cases=cases_of(association, municipality_id),
         status=services.partner_statuses(municipality_id, [association.id])[association.id],
         statuses=PARTNER_STATUSES, history=history_for_association(association.id), case_statuses=CASE_STATUSES,
-        recommendations=RECOMMENDATIONS, declaration_titles={text.kind: text.title for text in ALL})
+        recommendations=RECOMMENDATIONS, declaration_titles={text.kind: text.title for text in ALL},
+        screenings=cases_about(association, municipality_id), screening_statuses=SCREENING_STATUSES,
+        legal_bases=LEGAL_BASES, open_screening_form=open_form(association),
+        flags=open_flags(municipality_id, association.id))

@@ -1,0 +1,102 @@
+"""Where does a staff page spend its time? In-process profile of the benchmarked pages.
+
+    .venv/bin/python bench/pageprofile.py --db bench/results/bench-100000.sqlite [--page search] [--explain] [--cprofile]
+
+Serves each page through Flask's test client (production config, logged in as the Aarhus officer), and
+reports per page: mean time per request, the SQL statements with their time and row counts and, with
+--explain, SQLite's EXPLAIN QUERY PLAN of each; with --cprofile, the top functions by cumulative time.
+CPU time is reported beside wall time, so the numbers stay useful on a busy machine.
+"""
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import re
+import secrets
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--page", action="append", help="bare, dashboard, search, association (default: all)")
+    parser.add_argument("--search", default="/staff/search?q=fodbold&target_group=youth")
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--explain", action="store_true", help="print EXPLAIN QUERY PLAN of every statement")
+    parser.add_argument("--cprofile", action="store_true", help="print the top functions by cumulative time")
+    args = parser.parse_args()
+    db_path = args.db.resolve()
+    meta = json.loads(db_path.with_suffix(".json").read_text())
+    os.environ.update(REGISTRY_ENV="production", SECRET_KEY=secrets.token_hex(32),
+                      DATABASE_URL=f"sqlite:///{db_path}")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from sqlalchemy import event
+
+    from app import app  # bench/app.py: the app plus /bench/bare
+    from registry.extensions import db
+
+    statements: dict[str, list] = defaultdict(list)
+    recording = {"on": False}
+
+    with app.app_context():
+        engine = db.engine
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def before(conn, cursor, statement, parameters, context, executemany):
+        conn.info["t0"] = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def after(conn, cursor, statement, parameters, context, executemany):
+        if recording["on"]:
+            statements[statement].append((time.perf_counter() - conn.info["t0"], parameters))
+
+    client = app.test_client()
+    page = client.get("/account/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    answer = client.post("/account/login", data={"csrf_token": token, "email": meta["staff_email"],
+                                                  "password": meta["staff_password"]})
+    assert answer.status_code == 303, answer.status_code
+    pages = {"bare": "/bench/bare", "dashboard": "/staff/", "search": args.search,
+             "association": f"/staff/associations/{meta['sample_association']['id']}"}
+    for name in args.page or list(pages):
+        path = pages[name]
+        for _ in range(3):  # warm caches and compile templates
+            assert client.get(path).status_code == 200
+        statements.clear()
+        recording["on"] = True
+        profiler = cProfile.Profile() if args.cprofile else None
+        wall, cpu = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
+        for _ in range(args.repeat):
+            response = client.get(path)
+            assert response.status_code == 200, response.status_code
+        if profiler:
+            profiler.disable()
+        wall, cpu = (time.perf_counter() - wall) / args.repeat, (time.process_time() - cpu) / args.repeat
+        recording["on"] = False
+        sql_total = sum(t for runs in statements.values() for t, _ in runs) / args.repeat
+        print(f"\n=== {name} {path}: {wall * 1000:.1f} ms wall, {cpu * 1000:.1f} ms CPU per request "
+              f"({sql_total * 1000:.1f} ms in {sum(len(r) for r in statements.values()) // args.repeat} SQL statements)")
+        for statement, runs in sorted(statements.items(), key=lambda item: -sum(t for t, _ in item[1])):
+            per_request = sum(t for t, _ in runs) / args.repeat
+            print(f"  {per_request * 1000:7.2f} ms  ×{len(runs) / args.repeat:g}  {' '.join(statement.split())[:300]}")
+            if args.explain:
+                with engine.connect() as conn:
+                    plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, runs[0][1]).all()
+                for row in plan:
+                    print(f"             {'  ' * (row[1] > 0)}{row[3]}")
+        if profiler:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+-- wrk script: counts responses other than 200 and prints one JSON line at the end.
+--   wrk -t2 -c16 -d10s --latency -s bench/report.lua URL
+-- Latencies are reported by wrk in microseconds; the JSON gives milliseconds.
+
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  non200 = 0
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    non200 = non200 + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do
+    bad = bad + (thread:get("non200") or 0)
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "seconds": %.3f, "requests_per_sec": %.2f, "mean_ms": %.3f, ' ..
+    '"p50_ms": %.3f, "p95_ms": %.3f, "p99_ms": %.3f, "max_ms": %.3f, "bytes": %d, "non200": %d, ' ..
+    '"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}}\n',
+    summary.requests, seconds, summary.requests / seconds, latency.mean / 1000,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, summary.bytes, bad,
+    summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status,
+    summary.errors.timeout))
+end

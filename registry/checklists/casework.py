@@ -1,0 +1,45 @@
+"""Form plumbing shared by case pages that answer a checklist (qualification, screening)."""
+
+from registry.associations.services.files import documents_of
+from registry.checklists.answering import AnswerInput
+
+ANSWER_FIELDS = ("answer", "note", "evidence_type", "evidence_document_id", "evidence_url",
+                 "evidence_observed_on", "evidence_source")
+
+
+def stored_answers(case) -> list[dict]:
+    """The case's answers as form data, one entry per template item in order."""
+    rows = []
+    for item in case.template.items:
+        answer = case.answer_for(item["key"])
+        row = {"item_key": item["key"]}
+        if answer is not None:
+            row.update({name: getattr(answer, name) for name in ANSWER_FIELDS})
+        rows.append(row)
+    return rows
+
+
+def offer_documents(form, association) -> None:
+    """Let each answer point at one of the association's documents."""
+    choices = [(None, "–")] + [(document.id, document.filename) for document in documents_of(association)]
+    for entry in form.answers:
+        entry.form.evidence_document_id.choices = choices
+
+
+def submitted_answers(form) -> list[AnswerInput]:
+    """The answers typed into the form."""
+    return [AnswerInput(
+        item_key=entry.form.item_key.data, answer=entry.form.answer.data or None, note=entry.form.note.data,
+        evidence_type=entry.form.evidence_type.data or "none",
+        evidence_document_id=entry.form.evidence_document_id.data, evidence_url=entry.form.evidence_url.data,
+        evidence_observed_on=entry.form.evidence_observed_on.data, evidence_source=entry.form.evidence_source.data)
+        for entry in form.answers]
+
+
+def show_field_error(form, error) -> None:
+    """Put a service error keyed "answers-<i>-<field>" next to that field, others on the form."""
+    parts = error.field.split("-", 2)
+    if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(form.answers):
+        getattr(form.answers[int(parts[1])].form, parts[2]).errors.append(str(error))
+    else:
+        form.form_errors.append(str(error))

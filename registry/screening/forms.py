@@ -1,0 +1,96 @@
+"""Screening forms: open a case, assessments, hearing, decision, approval, settings, hearing answer."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    DateField,
+    FieldList,
+    FormField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
+
+from registry.associations.forms.fields import clean_text
+from registry.qualification.forms import AnswerForm
+from registry.screening.choices import OUTCOMES
+
+
+class OpenScreeningForm(FlaskForm):
+    """The legal basis and what the association applies for."""
+
+    legal_basis = SelectField(_l("Legal basis"), validators=[DataRequired()])
+    applies_grant = BooleanField(_l("Grant"))
+    applies_premises = BooleanField(_l("Premises"))
+
+
+class ScreeningAnswersForm(FlaskForm):
+    """All assessments of a screening."""
+
+    lock_version = IntegerField(widget=HiddenInput())
+    answers = FieldList(FormField(AnswerForm))
+
+
+class HearingForm(FlaskForm):
+    """Facts put to the association, and the deadline for its answer."""
+
+    facts = TextAreaField(_l("Facts the association is asked to comment on"), filters=[clean_text],
+                          validators=[DataRequired(), Length(max=10000)],
+                          description=_l("Describe the information the decision may rest on that the association "
+                                         "may not know, and where it comes from."))
+    deadline = DateField(_l("Deadline for the answer"), validators=[DataRequired()])
+
+
+def _outcome(label):
+    return RadioField(label, choices=OUTCOMES.form_choices(), validate_choice=False, default="")
+
+
+class DecisionForm(FlaskForm):
+    """The outcome for grant and for premises, and the reasons."""
+
+    grant_outcome = _outcome(_l("Outcome for the grant"))
+    premises_outcome = _outcome(_l("Outcome for premises"))
+    conditions = TextAreaField(_l("Conditions"), filters=[clean_text], validators=[Length(max=5000)])
+    rules_applied = TextAreaField(_l("Rules applied"), filters=[clean_text], validators=[Length(max=5000)],
+                                  description=_l("The sections of the law, and the municipality's own rules, "
+                                                 "the decision is based on."))
+    considerations = TextAreaField(_l("Main considerations"), filters=[clean_text], validators=[Length(max=10000)],
+                                   description=_l("Why the municipality reached this result."))
+    facts = TextAreaField(_l("Facts relied on"), filters=[clean_text], validators=[Length(max=10000)],
+                          description=_l("The facts given weight, and where they come from."))
+    hearing_not_needed_because = TextAreaField(
+        _l("Why no hearing is needed"), filters=[clean_text], validators=[Length(max=2000)],
+        description=_l("Only when the association is refused without a hearing: for example, the decision rests "
+                       "only on what the association itself has stated."))
+
+
+class ReturnForm(FlaskForm):
+    """The approver's comment when sending a decision back."""
+
+    comment = TextAreaField(_l("Comment"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)])
+
+
+class SettingsForm(FlaskForm):
+    """The municipality's decision settings."""
+
+    four_eyes = BooleanField(_l("A refusal must be approved by a second staff member"))
+    validity_months = IntegerField(_l("Months a decision applies"),
+                                   validators=[DataRequired(), NumberRange(min=1, max=60)])
+    complaint_guidance_da = TextAreaField(_l("Complaint guidance in Danish"), filters=[clean_text],
+                                          validators=[Length(max=5000)])
+    complaint_guidance_sv = TextAreaField(_l("Complaint guidance in Swedish"), filters=[clean_text],
+                                          validators=[Length(max=5000)])
+    complaint_guidance_en = TextAreaField(_l("Complaint guidance in English"), filters=[clean_text],
+                                          validators=[Length(max=5000)])
+
+
+class HearingAnswerForm(FlaskForm):
+    """The association's answer to a hearing."""
+
+    answer = TextAreaField(_l("Your answer"), filters=[clean_text], validators=[DataRequired(), Length(max=20000)])
+    file = FileField(_l("Attach a document (optional)"), description=_l("PDF, ODT, DOCX, PNG or JPEG, at most 10 MB."))

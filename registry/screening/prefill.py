@@ -1,0 +1,80 @@
+"""Facts from the association's registration, put beside each screening item as a starting point.
+
+The officer confirms or changes every suggestion; mechanical rules (a count, a declaration
+given or not) also suggest an answer, everything that needs judgement only gets the fact.
+"""
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from registry.associations.models import Association
+from registry.associations.services.files import current_declarations, documents_of
+from registry.checklists.answering import AnswerInput
+
+
+def _document(association: Association, kind: str):
+    return next((d for d in documents_of(association) if d.kind == kind), None)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "–" if value is None else (_("Yes") if value else _("No"))
+
+
+def _fact(association: Association, key: str, legal_basis: str) -> tuple[str | None, str | None, int | None]:
+    """(suggested answer, note, evidence document id) for one prefill key."""
+    board = len(association.board_members)
+    declarations = current_declarations(association)
+    facts = {
+        "purpose": (None, _("Purpose in the registration: %(text)s", text=association.purpose or "–"),
+                    getattr(_document(association, "statutes"), "id", None)),
+        "board_size": ("met" if board >= (5 if legal_basis == "dk_fol_stk2" else 1) else "not_met",
+                       _("Board members registered: %(n)d", n=board), None),
+        "paying_members": ("met" if (association.paying_member_count or 0) >= 5 else "information_missing",
+                           _("Paying members registered: %(n)s", n=association.paying_member_count
+                             if association.paying_member_count is not None else "–"), None),
+        "home_municipality": (None, _("Home municipality registered: %(name)s", name=association.home_municipality.name
+                                      if association.home_municipality else "–"), None),
+        "open_to_all": (None, _("Open to all who support the purpose (registered): %(answer)s",
+                                answer=_yes_no(association.open_to_all)), None),
+        "non_commercial": (None, _("Run without a commercial aim (registered): %(answer)s",
+                                   answer=_yes_no(association.non_commercial)), None),
+        "assembly_elects_board": (None, _("The general assembly elects the board (registered): %(answer)s",
+                                          answer=_yes_no(association.assembly_elects_board)), None),
+        "founded_year": (None, _("Founded in %(year)s", year=association.founded_year or "–"), None),
+        "registration_number": ("met" if association.registration_number else "not_met",
+                                _("Registration number: %(number)s", number=association.registration_number or "–"),
+                                None),
+        "child_certificate_declaration": _declaration(declarations.get("child_certificates")),
+        "democracy_declaration": (None, _declaration(declarations.get("democracy"))[1], None),
+    }
+    for kind in ("statutes", "minutes", "accounts"):
+        document = _document(association, kind)
+        facts[f"{kind}_document"] = ("met" if document else "information_missing",
+                                     _("Document handed in: %(name)s", name=document.filename) if document
+                                     else _("Not handed in"), getattr(document, "id", None))
+    return facts.get(key, (None, None, None))
+
+
+def _declaration(declaration) -> tuple[str, str, None]:
+    if declaration is None:
+        return "not_met", _("The declaration has not been given."), None
+    return "met", _("Declaration given by %(name)s on %(date)s (text version %(version)s).",
+                    name=declaration.signer_name, date=declaration.given_at.date().isoformat(),
+                    version=declaration.text_version), None
+
+
+def prefilled_answers(association: Association, items: list[dict], legal_basis: str, locale: str) -> list[AnswerInput]:
+    """Starting answers for the items that have a prefill key."""
+    answers = []
+    with force_locale(locale):
+        for item in items:
+            key = item.get("prefill")
+            if not key:
+                continue
+            answer, note, document_id = _fact(association, key, legal_basis)
+            if note is None:
+                continue
+            answers.append(AnswerInput(
+                item_key=item["key"], answer=None if item.get("requires_evidence") else answer, note=note,
+                evidence_type="document" if document_id else "none", evidence_document_id=document_id))
+    return answers

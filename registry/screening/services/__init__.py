@@ -1,0 +1,1 @@
+"""Screening services: cases and hearings, decisions, letters, settings."""

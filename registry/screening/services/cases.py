@@ -1,0 +1,127 @@
+"""Opening a screening, answering it, and the hearing (partshøring)."""
+
+from datetime import date
+
+from flask import url_for
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from registry.associations.models import Association, Representative
+from registry.associations.services.files import add_document
+from registry.audit.services import record_audit
+from registry.checklists.answering import AnswerInput, apply_answers, validate_answers
+from registry.checklists.services import current_template
+from registry.core.forms import FieldValueError
+from registry.core.mail import send_mail
+from registry.core.models import utcnow
+from registry.extensions import db
+from registry.qualification.choices import ANSWERS
+from registry.screening.choices import BASES_BY_COUNTRY, EXCEPTION_ANSWERS, TEMPLATE_FOR_BASIS
+from registry.screening.models import Hearing, ScreeningAnswer, ScreeningCase
+from registry.screening.prefill import prefilled_answers
+
+ALLOWED = {"assessment": tuple(ANSWERS.keys), "exception": tuple(EXCEPTION_ANSWERS.keys)}
+EDITABLE = ("open", "hearing")
+
+
+class StaleCaseError(Exception):
+    """Someone else saved the case since this form was loaded."""
+
+
+def open_screening(actor, association: Association, legal_basis: str, grant: bool, premises: bool,
+                   locale: str) -> ScreeningCase:
+    """Open a screening on a legal basis of the association's country, pre-filled from its registration."""
+    if legal_basis not in BASES_BY_COUNTRY.get(association.country, ()):
+        raise FieldValueError("legal_basis", _("Choose a legal basis of the association's country."))
+    if not (grant or premises):
+        raise FieldValueError("applies_grant", _("Choose grant, premises or both."))
+    template = current_template(TEMPLATE_FOR_BASIS[legal_basis], actor.municipality_id)
+    case = ScreeningCase(association_id=association.id, municipality_id=actor.municipality_id,
+                         template_id=template.id, legal_basis=legal_basis, applies_grant=grant,
+                         applies_premises=premises, opened_by_id=actor.id, status="open")
+    db.session.add(case)
+    db.session.flush()
+    db.session.refresh(case)
+    apply_answers(case, prefilled_answers(association, case.items, legal_basis, locale), ScreeningAnswer)
+    record_audit(actor, "screening.opened", case, association_id=association.id,
+                 after={"legal_basis": legal_basis, "grant": grant, "premises": premises, "template": template.label})
+    db.session.commit()
+    return case
+
+
+def claim(case: ScreeningCase, lock_version: int) -> None:
+    """Bump the lock version only if nobody else did first."""
+    result = db.session.execute(update(ScreeningCase).where(
+        ScreeningCase.id == case.id, ScreeningCase.lock_version == lock_version).values(
+        lock_version=lock_version + 1))
+    if result.rowcount != 1:
+        db.session.rollback()
+        raise StaleCaseError()
+    db.session.refresh(case)
+
+
+def save_screening_answers(actor, case: ScreeningCase, lock_version: int, answers: list[AnswerInput]) -> None:
+    """Save assessments; democracy items need evidence and reasons."""
+    if case.status not in EDITABLE:
+        raise FieldValueError("answers", _("The case can no longer be changed."))
+    validate_answers(case, answers, ALLOWED)
+    claim(case, lock_version)
+    changed = apply_answers(case, answers, ScreeningAnswer)
+    record_audit(actor, "screening.answers_saved", case, association_id=case.association_id, after=changed)
+    db.session.commit()
+
+
+def _owners(association_id: int):
+    return db.session.scalars(select(Representative).where(Representative.association_id == association_id))
+
+
+def notify_association(case: ScreeningCase, template: str, **context) -> None:
+    """E-mail every representative of the association in their own language."""
+    for representative in _owners(case.association_id):
+        user = representative.user
+        send_mail(user.email, template, user.locale, user=user, case=case, association=case.association, **context)
+
+
+def send_hearing(actor, case: ScreeningCase, facts: str, deadline: date) -> Hearing:
+    """Put facts to the association with a deadline (forvaltningsloven § 19)."""
+    if case.status not in EDITABLE:
+        raise FieldValueError("facts", _("The case can no longer be changed."))
+    if deadline <= date.today():
+        raise FieldValueError("deadline", _("The deadline must be after today."))
+    hearing = Hearing(case_id=case.id, facts=facts, deadline=deadline, sent_by_id=actor.id)
+    db.session.add(hearing)
+    case.status = "hearing"
+    db.session.flush()
+    record_audit(actor, "screening.hearing_sent", case, association_id=case.association_id,
+                 after={"deadline": deadline.isoformat()})
+    db.session.commit()
+    notify_association(case, "screening/mail/hearing.txt", hearing=hearing, link=url_for(
+        "association_screening.hearing", association_id=case.association_id, hearing_id=hearing.id, _external=True))
+    return hearing
+
+
+def answer_hearing(user, hearing: Hearing, text: str, uploads: list[tuple[str, bytes]]) -> None:
+    """Record the association's answer and documents; the case is back with the officer, who is told."""
+    if hearing.answered_at is not None:
+        raise FieldValueError("answer", _("The hearing has already been answered."))
+    association = hearing.case.association
+    for filename, data in uploads:
+        hearing.documents.append(add_document(user, association, "other", filename, data))
+    hearing.answer, hearing.answered_by_id, hearing.answered_at = text, user.id, utcnow()
+    if hearing.case.status == "hearing":
+        hearing.case.status = "open"
+    record_audit(user, "screening.hearing_answered", hearing.case, association_id=association.id,
+                 after={"documents": len(uploads)})
+    db.session.commit()
+    if hearing.sent_by is not None:
+        send_mail(hearing.sent_by.email, "screening/mail/hearing_answered.txt", hearing.sent_by.locale,
+                  user=hearing.sent_by, case=hearing.case, association=association,
+                  link=url_for("screening.case", case_id=hearing.case_id, _external=True))
+
+
+def cases_about(association: Association, municipality_id: int | None = None) -> list[ScreeningCase]:
+    """Screenings of an association (by one municipality, or all), newest first."""
+    statement = select(ScreeningCase).where(ScreeningCase.association_id == association.id)
+    if municipality_id is not None:
+        statement = statement.where(ScreeningCase.municipality_id == municipality_id)
+    return list(db.session.scalars(statement.order_by(ScreeningCase.id.desc())))

@@ -1,0 +1,123 @@
+"""Reading staff pages the way a browser does: result lists, counts, and forms to post back."""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+from sqlalchemy import event
+
+from registry.extensions import db
+
+
+def result_ids(html: str) -> list[int]:
+    """Ids of the associations listed in the search result table, in the order shown."""
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0] if "<tbody>" in html else ""
+    return [int(found) for found in re.findall(r'href="/staff/associations/(\d+)"', body)]
+
+
+def dashboard_counts(html: str) -> dict[str, int]:
+    """The per-status figures on the dashboard, keyed by status."""
+    found = re.findall(r'href="/staff/search\?status=(\w+)"><span class="stat-number">(\d+)</span>', html)
+    return {status: int(count) for status, count in found}
+
+
+def links_with(html: str, path: str) -> list[dict[str, list[str]]]:
+    """Query strings of the links in the page that point at the path."""
+    hrefs = re.findall(r'href="([^"]+)"', html.replace("&amp;", "&"))
+    return [parse_qs(urlsplit(href).query) for href in hrefs if urlsplit(href).path == path]
+
+
+class _FormReader(HTMLParser):
+    """Collect what a browser would submit for the form whose action is given."""
+
+    def __init__(self, action: str):
+        super().__init__(convert_charrefs=True)
+        self.action, self.inside, self.fields = action, False, []
+        self._select, self._textarea, self._options = None, None, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("action") == self.action
+        if not self.inside:
+            return
+        if tag == "input" and attrs.get("name"):
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.fields.append((attrs["name"], attrs.get("value", "on")))
+            elif kind not in ("submit", "button", "file"):
+                self.fields.append((attrs["name"], attrs.get("value", "")))
+        elif tag == "select":
+            self._select, self._options = attrs.get("name"), []
+        elif tag == "option" and self._select:
+            self._options.append((attrs.get("value", ""), "selected" in attrs))
+        elif tag == "textarea":
+            self._textarea = [attrs.get("name"), ""]
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select" and self._select:
+            chosen = [value for value, selected in self._options if selected] or [v for v, _ in self._options[:1]]
+            self.fields.extend((self._select, value) for value in chosen)
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            self.fields.append((self._textarea[0], self._textarea[1].removeprefix("\n")))
+            self._textarea = None
+
+
+def form_fields(html: str, action: str) -> dict[str, str]:
+    """The values a browser would post from the page's form with this action (last value wins)."""
+    reader = _FormReader(action)
+    reader.feed(html)
+    return dict(reader.fields)
+
+
+def case_form(case, lock_version: int | None = None, **items: dict) -> dict[str, str]:
+    """Form data for every item of a case's checklist; ``items`` maps an item key to its field values."""
+    data = {"lock_version": str(case.lock_version if lock_version is None else lock_version)}
+    for index, item in enumerate(case.template.items):
+        values = {"answer": None, "note": "", "evidence_type": "none", "evidence_document_id": "",
+                  "evidence_url": "", "evidence_observed_on": "", "evidence_source": ""}
+        values.update(items.get(item["key"], {}))
+        data[f"answers-{index}-item_key"] = item["key"]
+        for name, value in values.items():
+            if value is not None:
+                data[f"answers-{index}-{name}"] = str(value)
+    return data
+
+
+def item_index(case, key: str) -> int:
+    """The position of an item in the case's checklist (form field names use it)."""
+    return [item["key"] for item in case.template.items].index(key)
+
+
+class StatementCounter:
+    """Count the SQL statements sent to the database while active."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        self.count += 1
+
+    def __enter__(self):
+        event.listen(db.engine, "before_cursor_execute", self)
+        return self
+
+    def __exit__(self, *exc):
+        event.remove(db.engine, "before_cursor_execute", self)
+
+
+def statements_for(client, url: str) -> int:
+    """How many SQL statements one GET of the page costs, starting from an empty session."""
+    db.session.expunge_all()
+    with StatementCounter() as counter:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return counter.count
