@@ -63,9 +63,13 @@ def check() -> None:
 @click.option("--force", is_flag=True, help="Load even if demo content exists.")
 def load_demo(force: bool) -> None:
     """Add demo associations and staff accounts on first start (idempotent)."""
+    from flask import current_app
+
     from registry.demo import load_demo_content
 
-    click.echo(load_demo_content(force=force))
+    # The demo sends notifications with absolute links, which need a request context.
+    with current_app.test_request_context(base_url="http://127.0.0.1:5000"):
+        click.echo(load_demo_content(force=force))
 
 
 @registry_group.command("verify-audit")

@@ -144,4 +144,29 @@ def load_demo_content(force: bool = False) -> str:
             submission.submit_association(owner, association)
         if spec["public"]:
             submission.set_public_profile(owner, association, True)
+    _casework()
     return f"Demo content loaded: {len(ASSOCIATIONS)} associations, {len(STAFF) + 1} accounts."
+
+
+def _casework() -> None:
+    """A qualification under way in Aarhus and a decided screening in Göteborg, so the staff pages have content."""
+    from registry.checklists.answering import AnswerInput
+    from registry.checklists.services import load_templates
+    from registry.qualification.services import open_case
+    from registry.screening.services import cases, decisions
+
+    load_templates()
+    officer = db.session.scalar(select(User).where(User.email == STAFF[0][0]))
+    open_case(officer, db.session.scalar(select(Association).where(Association.name == ASSOCIATIONS[0]["name"])))
+    handler = db.session.scalar(select(User).where(User.email == STAFF[2][0]))
+    association = db.session.scalar(select(Association).where(Association.name == ASSOCIATIONS[2]["name"]))
+    case = cases.open_screening(handler, association, "se_grant_premises", True, True, "sv")
+    answers = [AnswerInput(
+        item_key=item["key"], answer="does_not_apply" if item.get("answer_type") == "exception" else "met",
+        note="Stadgar, årsmötesprotokoll och föreningens webbplats genomgångna; inget tyder på brott mot villkoren.",
+        evidence_type="observation", evidence_observed_on=date(2026, 10, 12),
+        evidence_source="Besök hos föreningen och genomgång av dess webbplats") for item in case.items]
+    cases.save_screening_answers(handler, case, case.lock_version, answers)
+    decisions.propose_decision(handler, case, decisions.DecisionInput(
+        grant_outcome="eligible", premises_outcome="eligible", conditions=None, rules_applied=None,
+        considerations=None, facts=None, hearing_not_needed_because=None))

@@ -59,6 +59,8 @@ def check_evidence(association_id: int, answer: AnswerInput, index: int, item: d
         raise FieldValueError(field + "evidence_url", _("Type the web address of the evidence."))
     elif answer.evidence_type == "observation" and not (answer.evidence_observed_on and answer.evidence_source):
         raise FieldValueError(field + "evidence_source", _("Give the date of the observation and where it was made."))
+    if item.get("answer_type") == "exception" and answer.answer == "applies" and not answer.note:
+        raise FieldValueError(field + "note", _("Give the special reasons."))
     if item.get("requires_evidence") and answer.answer and answer.answer != "information_missing":
         if answer.evidence_type == "none":
             raise FieldValueError(field + "evidence_type", _("This assessment needs evidence: a document, "

@@ -21,7 +21,8 @@ def stored_answers(case) -> list[dict]:
 
 def offer_documents(form, association) -> None:
     """Let each answer point at one of the association's documents."""
-    choices = [(None, "–")] + [(document.id, document.filename) for document in documents_of(association)]
+    # The empty choice must render as value="", which optional_int reads back as None ("None" would not coerce).
+    choices = [("", "–")] + [(document.id, document.filename) for document in documents_of(association)]
     for entry in form.answers:
         entry.form.evidence_document_id.choices = choices
 

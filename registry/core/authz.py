@@ -64,3 +64,18 @@ def anonymous_only(user: Any, **_: Any) -> bool:
 def authenticated(user: Any, **_: Any) -> bool:
     """Any logged-in, active user."""
     return bool(user.is_authenticated and user.is_active)
+
+
+def loads(model: type, name: str) -> Loader:
+    """A loader for @require: the row whose id is in ``<name>_id``, passed to the view as ``name``; 404 if absent."""
+    from registry.extensions import db
+
+    argument = f"{name}_id"
+
+    def load(**kwargs: Any) -> dict[str, Any]:
+        resource = db.session.get(model, kwargs.pop(argument))
+        if resource is None:
+            abort(404)
+        return {name: resource, **kwargs}
+
+    return load

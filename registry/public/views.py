@@ -4,8 +4,8 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from flask_login import current_user
 
 from registry.associations.public import public_profiles
-from registry.associations.services.lookup import get_association_or_404
-from registry.core.authz import require
+from registry.associations.models import Association
+from registry.core.authz import loads, require
 from registry.core.urls import safe_next
 from registry.public import bp, policies
 from registry.public.services import remember_locale
@@ -42,12 +42,8 @@ def associations():
     return render_template("public/associations.html", results=results, query=query, country=country)
 
 
-def _load_profile(association_id: int) -> dict:
-    return {"association": get_association_or_404(association_id)}
-
-
 @bp.get("/directory/<int:association_id>")
-@require(policies.can_view_profile, load=_load_profile, hide=True)
+@require(policies.can_view_profile, load=loads(Association, "association"), hide=True)
 def profile(association):
     """An association's public profile page."""
     return render_template("public/profile.html", association=association)

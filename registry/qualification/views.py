@@ -5,31 +5,19 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from registry.associations.services.lookup import get_association_or_404
 from registry.audit.history import history_for_case
 from registry.checklists.casework import offer_documents, show_field_error, stored_answers, submitted_answers
-from registry.core.authz import require
+from registry.associations.models import Association
+from registry.core.authz import loads, require
 from registry.core.forms import FieldValueError, apply_service_errors
-from registry.extensions import db
 from registry.qualification import bp, policies, services
 from registry.qualification.choices import ANSWERS, CASE_STATUSES, EVIDENCE_TYPES, RECOMMENDATIONS
 from registry.qualification.forms import CaseForm, ConcludeForm
 from registry.qualification.models import QualificationCase
 
 
-def _load_association(association_id: int) -> dict:
-    return {"association": get_association_or_404(association_id)}
-
-
-def _load_case(case_id: int) -> dict:
-    case = db.session.get(QualificationCase, case_id)
-    if case is None:
-        abort(404)
-    return {"case": case}
-
-
 @bp.post("/associations/<int:association_id>/open")
-@require(policies.can_open_case, load=_load_association)
+@require(policies.can_open_case, load=loads(Association, "association"))
 def open_case(association):
     """Open (or continue) the qualification of an association."""
     case = services.open_case(current_user, association)
@@ -55,7 +43,7 @@ def _render(case, form, conclude_form, status=200):
 
 
 @bp.route("/<int:case_id>", methods=["GET", "POST"])
-@require(policies.can_work_on_case, load=_load_case)
+@require(policies.can_work_on_case, load=loads(QualificationCase, "case"))
 def case(case):
     """Answer the checklist; a save made on a stale page is refused and the typed answers kept."""
     form = _case_form(case)
@@ -81,7 +69,7 @@ def case(case):
 
 
 @bp.post("/<int:case_id>/conclude")
-@require(policies.can_work_on_case, load=_load_case)
+@require(policies.can_work_on_case, load=loads(QualificationCase, "case"))
 def conclude(case):
     """Conclude the case with a recommendation and a summary; it is locked afterwards."""
     conclude_form = ConcludeForm(prefix="conclude")

@@ -13,7 +13,7 @@ from wtforms import (
     SelectField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange
 from wtforms.widgets import HiddenInput
 
 from registry.associations.forms.fields import clean_text

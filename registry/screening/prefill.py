@@ -27,9 +27,10 @@ def _fact(association: Association, key: str, legal_basis: str) -> tuple[str | N
     facts = {
         "purpose": (None, _("Purpose in the registration: %(text)s", text=association.purpose or "–"),
                     getattr(_document(association, "statutes"), "id", None)),
-        "board_size": ("met" if board >= (5 if legal_basis == "dk_fol_stk2" else 1) else "not_met",
+        "board_size": (_board_answer(board, legal_basis),
                        _("Board members registered: %(n)d", n=board), None),
-        "paying_members": ("met" if (association.paying_member_count or 0) >= 5 else "information_missing",
+        # FOL § 4 stk. 3 nr. 5 asks for five paying members; Swedish municipalities set their own minimum.
+        "paying_members": (_fol_members(association) if legal_basis.startswith("dk_fol") else None,
                            _("Paying members registered: %(n)s", n=association.paying_member_count
                              if association.paying_member_count is not None else "–"), None),
         "home_municipality": (None, _("Home municipality registered: %(name)s", name=association.home_municipality.name
@@ -53,6 +54,19 @@ def _fact(association: Association, key: str, legal_basis: str) -> tuple[str | N
                                      _("Document handed in: %(name)s", name=document.filename) if document
                                      else _("Not handed in"), getattr(document, "id", None))
     return facts.get(key, (None, None, None))
+
+
+def _board_answer(board: int, legal_basis: str) -> str | None:
+    """FOL § 4 stk. 2 nr. 3 needs at least five board members, stk. 3 nr. 3 a board; elsewhere: judgement."""
+    if legal_basis == "dk_fol_stk2":
+        return "met" if board >= 5 else "not_met"
+    if legal_basis == "dk_fol_stk3":
+        return "met" if board >= 1 else "not_met"
+    return None
+
+
+def _fol_members(association: Association) -> str:
+    return "met" if (association.paying_member_count or 0) >= 5 else "information_missing"
 
 
 def _declaration(declaration) -> tuple[str, str, None]:

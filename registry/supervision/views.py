@@ -1,12 +1,11 @@
 """Supervision pages: rounds, drawing a sample, findings and sanctions."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from registry.core.authz import require
+from registry.core.authz import loads, require
 from registry.core.forms import FieldValueError, apply_service_errors
-from registry.extensions import db
 from registry.supervision import bp, policies, services
 from registry.supervision.choices import SANCTION_BASES, SANCTIONS, SELECTIONS
 from registry.supervision.forms import DrawForm, FindingsForm, SanctionForm
@@ -37,32 +36,18 @@ def draw():
                 supervision = services.draw_round(current_user, form.year.data, form.sample_size.data,
                                                   form.sample_percent.data, judgement, form.seed.data)
                 flash(_("The sample has been drawn."), "success")
-                return redirect(url_for("supervision.round_page", round_id=supervision.id), code=303)
+                return redirect(url_for("supervision.round_page", supervision_id=supervision.id), code=303)
             except FieldValueError as error:
                 apply_service_errors(form, error)
     return _rounds_page(form)
 
 
-def _load_round(round_id: int) -> dict:
-    supervision = db.session.get(SupervisionRound, round_id)
-    if supervision is None:
-        abort(404)
-    return {"supervision": supervision}
-
-
-@bp.get("/rounds/<int:round_id>")
-@require(policies.can_view_round, load=_load_round)
+@bp.get("/rounds/<int:supervision_id>")
+@require(policies.can_view_round, load=loads(SupervisionRound, "supervision"))
 def round_page(supervision):
     """A round: how it was drawn, whether the draw reproduces, and its cases."""
     return render_template("supervision/round.html", supervision=supervision, selections=SELECTIONS,
                            reproduces=services.reproduces(supervision))
-
-
-def _load_case(case_id: int) -> dict:
-    case = db.session.get(SupervisionCase, case_id)
-    if case is None:
-        abort(404)
-    return {"case": case}
 
 
 def _case_page(case, findings_form=None, sanction_form=None):
@@ -73,7 +58,7 @@ def _case_page(case, findings_form=None, sanction_form=None):
 
 
 @bp.route("/cases/<int:case_id>", methods=["GET", "POST"])
-@require(policies.can_work_on_supervision, load=_load_case)
+@require(policies.can_work_on_supervision, load=loads(SupervisionCase, "case"))
 def case(case):
     """Findings of the supervision of one association."""
     form = FindingsForm(prefix="findings")
@@ -85,7 +70,7 @@ def case(case):
 
 
 @bp.post("/cases/<int:case_id>/sanctions")
-@require(policies.can_work_on_supervision, load=_load_case)
+@require(policies.can_work_on_supervision, load=loads(SupervisionCase, "case"))
 def add_sanction(case):
     """Record a sanction with reasons and a follow-up date."""
     form = SanctionForm(prefix="sanction")

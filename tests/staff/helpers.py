@@ -67,7 +67,7 @@ class _FormReader(HTMLParser):
             self.fields.extend((self._select, value) for value in chosen)
             self._select = None
         elif tag == "textarea" and self._textarea is not None:
-            self.fields.append((self._textarea[0], self._textarea[1].removeprefix("\n")))
+            self.fields.append((self._textarea[0], self._textarea[1].removeprefix("\r").removeprefix("\n")))
             self._textarea = None
 
 

@@ -1,8 +1,7 @@
 """Views of the associations blueprint."""
 
-from registry.associations.services.lookup import get_association_or_404
+from registry.associations.models import Association
+from registry.core.authz import loads
 
-
-def load_association(association_id: int) -> dict:
-    """URL loader: the association, or 404."""
-    return {"association": get_association_or_404(association_id)}
+#: URL loader: the association, or 404.
+load_association = loads(Association, "association")

@@ -60,6 +60,16 @@ def _exception_applies(case: ScreeningCase) -> bool:
                and case.answer_for(item["key"]).answer == "applies" for item in case.items)
 
 
+#: The "särskilda skäl" exception can outweigh a breach of the democracy conditions, nothing else.
+EXCEPTION_COVERS = ("demokrativillkor",)
+
+
+def _bars_eligibility(case: ScreeningCase) -> bool:
+    """A blocking failure that no recorded exception outweighs."""
+    exception = _exception_applies(case)
+    return any(not (exception and item.get("group") in EXCEPTION_COVERS) for item in blocking_failures(case))
+
+
 def _check(case: ScreeningCase, data: DecisionInput) -> None:
     if case.status not in ("open",):
         raise FieldValueError("grant_outcome", _("Answer the hearing or wait for its deadline before deciding.")
@@ -69,7 +79,7 @@ def _check(case: ScreeningCase, data: DecisionInput) -> None:
     if case.applies_grant != bool(data.grant_outcome) or case.applies_premises != bool(data.premises_outcome):
         raise FieldValueError("grant_outcome", _("Give an outcome for each thing applied for, and only for those."))
     outcomes = [o for o in (data.grant_outcome, data.premises_outcome) if o]
-    if any(o != "not_eligible" for o in outcomes) and blocking_failures(case) and not _exception_applies(case):
+    if any(o != "not_eligible" for o in outcomes) and _bars_eligibility(case):
         raise FieldValueError("grant_outcome", _("A blocking item is not met, so the association cannot be "
                                                  "found eligible."))
     if "eligible_with_conditions" in outcomes and not data.conditions:

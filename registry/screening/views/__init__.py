@@ -3,24 +3,13 @@
 from flask import abort
 
 from registry.associations.services.lookup import get_association_or_404
+from registry.core.authz import loads
 from registry.extensions import db
 from registry.screening.models import Decision, Hearing, ScreeningCase
 
 
-def load_case(case_id: int) -> dict:
-    """URL loader: the screening case, or 404."""
-    case = db.session.get(ScreeningCase, case_id)
-    if case is None:
-        abort(404)
-    return {"case": case}
-
-
-def load_decision(decision_id: int) -> dict:
-    """URL loader: the decision, or 404."""
-    decision = db.session.get(Decision, decision_id)
-    if decision is None:
-        abort(404)
-    return {"decision": decision}
+load_case = loads(ScreeningCase, "case")
+load_decision = loads(Decision, "decision")
 
 
 def load_association_child(model, key: str):

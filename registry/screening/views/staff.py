@@ -5,10 +5,10 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from registry.associations.services.lookup import get_association_or_404
+from registry.associations.models import Association
 from registry.audit.history import history_for_case
 from registry.checklists.casework import offer_documents, show_field_error, stored_answers, submitted_answers
-from registry.core.authz import require
+from registry.core.authz import loads, require
 from registry.core.forms import FieldValueError, apply_service_errors
 from registry.qualification.choices import ANSWERS, EVIDENCE_TYPES
 from registry.screening import bp, policies
@@ -34,8 +34,7 @@ def open_form(association) -> OpenScreeningForm:
 
 
 @bp.post("/associations/<int:association_id>/open")
-@require(policies.can_open_screening, load=lambda association_id: {
-    "association": get_association_or_404(association_id)})
+@require(policies.can_open_screening, load=loads(Association, "association"))
 def open_screening(association):
     """Open an eligibility screening for a grant, premises or both."""
     form = open_form(association)
@@ -190,8 +189,7 @@ def pdf_response(decision) -> Response:
 
 
 @bp.post("/associations/<int:association_id>/concern")
-@require(policies.can_open_screening, load=lambda association_id: {
-    "association": get_association_or_404(association_id)})
+@require(policies.can_open_screening, load=loads(Association, "association"))
 def record_concern(association):
     """Record a concern about the association; it is marked for re-screening."""
     from registry.screening.services.rescreening import record_concern as record

@@ -5,9 +5,9 @@ from flask_login import current_user
 
 from registry.associations.choices import PARTNER_STATUSES
 from registry.associations.services.files import current_declarations, documents_of
-from registry.associations.services.lookup import get_association_or_404
 from registry.audit.history import history_for_association
-from registry.core.authz import require
+from registry.associations.models import Association
+from registry.core.authz import loads, require
 from registry.search.services import search_associations
 from registry.staff import bp, policies, services
 from registry.staff.forms import SearchForm
@@ -64,12 +64,8 @@ def export(fmt: str):
         "Content-Disposition": f"attachment; filename={services.export_filename(fmt)}"})
 
 
-def _load_association(association_id: int) -> dict:
-    return {"association": get_association_or_404(association_id)}
-
-
 @bp.get("/associations/<int:association_id>")
-@require(policies.can_view_as_staff, load=_load_association)
+@require(policies.can_view_as_staff, load=loads(Association, "association"))
 def association(association):
     """Everything the association entered, its documents, declarations, cases and history."""
     from registry.associations.declarations import ALL

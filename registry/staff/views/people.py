@@ -1,15 +1,14 @@
 """Staff management pages (administrators) and accepting a staff invitation."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from registry.accounts.forms import ResetPasswordForm
 from registry.accounts.models import ROLES, User
-from registry.core.authz import anyone, require
+from registry.core.authz import anyone, loads, require
 from registry.core.forms import FieldValueError, apply_service_errors
 from registry.core.tokens import TokenError
-from registry.extensions import db
 from registry.staff import bp, people, policies
 from registry.staff.forms import StaffInvitationForm
 
@@ -41,15 +40,8 @@ def invite_staff():
     return _page(form)
 
 
-def _load_member(user_id: int) -> dict:
-    member = db.session.get(User, user_id)
-    if member is None:
-        abort(404)
-    return {"member": member}
-
-
-@bp.post("/people/<int:user_id>/deactivate")
-@require(policies.can_manage_staff, load=_load_member)
+@bp.post("/people/<int:member_id>/deactivate")
+@require(policies.can_manage_staff, load=loads(User, "member"))
 def deactivate_staff(member):
     """Deactivate a colleague's account."""
     people.set_active(current_user, member, False)
@@ -57,8 +49,8 @@ def deactivate_staff(member):
     return redirect(url_for("staff.staff_list"), code=303)
 
 
-@bp.post("/people/<int:user_id>/reactivate")
-@require(policies.can_manage_staff, load=_load_member)
+@bp.post("/people/<int:member_id>/reactivate")
+@require(policies.can_manage_staff, load=loads(User, "member"))
 def reactivate_staff(member):
     """Give a deactivated colleague access again."""
     people.set_active(current_user, member, True)
