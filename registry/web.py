@@ -13,18 +13,6 @@ from registry.extensions import db, login_manager
 
 def register(app: Flask) -> None:
     """Attach every domain's blueprint and the shared request machinery."""
-    from registry.accounts import bp as accounts_bp
-    from registry.associations import bp as associations_bp
-    from registry.municipalities import bp as municipalities_bp
-    from registry.public import bp as public_bp
-    from registry.checklists import bp as checklists_bp
-    from registry.qualification import bp as qualification_bp
-    from registry.publication import bp as publication_bp
-    from registry.screening import association_bp as association_screening_bp
-    from registry.screening import bp as screening_bp
-    from registry.staff import bp as staff_bp
-    from registry.supervision import bp as supervision_bp
-
     # Views and commands are imported here, not by their packages, so that any service can
     # import any model without an import cycle through a blueprint package.
     import registry.accounts.cli  # noqa: F401
@@ -32,18 +20,29 @@ def register(app: Flask) -> None:
     import registry.associations.views.documents  # noqa: F401
     import registry.associations.views.people  # noqa: F401
     import registry.associations.views.wizard  # noqa: F401
-    import registry.municipalities.cli  # noqa: F401
-    import registry.public.views  # noqa: F401
     import registry.checklists.cli  # noqa: F401
     import registry.checklists.views  # noqa: F401
-    import registry.qualification.views  # noqa: F401
+    import registry.municipalities.cli  # noqa: F401
+    import registry.public.views  # noqa: F401
     import registry.publication.views  # noqa: F401
+    import registry.qualification.views  # noqa: F401
     import registry.screening.views.association  # noqa: F401
     import registry.screening.views.settings  # noqa: F401
     import registry.screening.views.staff  # noqa: F401
     import registry.staff.views  # noqa: F401
     import registry.staff.views.people  # noqa: F401
     import registry.supervision.views  # noqa: F401
+    from registry.accounts import bp as accounts_bp
+    from registry.associations import bp as associations_bp
+    from registry.checklists import bp as checklists_bp
+    from registry.municipalities import bp as municipalities_bp
+    from registry.public import bp as public_bp
+    from registry.publication import bp as publication_bp
+    from registry.qualification import bp as qualification_bp
+    from registry.screening import association_bp as association_screening_bp
+    from registry.screening import bp as screening_bp
+    from registry.staff import bp as staff_bp
+    from registry.supervision import bp as supervision_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(staff_bp, url_prefix="/staff")

@@ -9,6 +9,7 @@ import os
 import re
 
 import pytest
+from flask import g
 from sqlalchemy import text
 
 from config import TestingConfig
@@ -49,6 +50,11 @@ def _empty_tables() -> None:
         db.session.commit()
 
 
+def _fresh_globals() -> None:
+    for name in list(g):
+        g.pop(name)
+
+
 @pytest.fixture
 def make_app():
     """Build an app with config overrides; database prepared, municipalities loaded."""
@@ -57,6 +63,11 @@ def make_app():
     def build(**overrides):
         app = create_app(TestingConfig, **overrides)
         app.extensions["mail_outbox"] = []
+        # The test keeps one application context pushed, and Flask reuses it for every request,
+        # so `g` would carry Flask-Login's user and the locale from one request to the next.
+        # Production starts every request with an empty `g`; so do the tests. First in line,
+        # before Flask-Limiter's hook stores the request's limit in `g`.
+        app.before_request_funcs.setdefault(None, []).insert(0, _fresh_globals)
         ctx = app.app_context()
         ctx.push()
         _prepare_schema()

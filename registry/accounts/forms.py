@@ -8,6 +8,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, Selec
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
 from registry.accounts.passwords import MIN_LENGTH, is_too_weak
+from registry.core.forms import strip_text
 from registry.core.i18n import LANGUAGE_NAMES
 
 
@@ -30,7 +31,7 @@ class RegisterForm(FlaskForm):
     """Create an account."""
 
     display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(
         _l("Password"), validators=[DataRequired(), _strong_password],
         description=_l("At least 12 characters. A sentence of several words is easy to remember."))
@@ -42,7 +43,7 @@ class RegisterForm(FlaskForm):
 class LoginForm(FlaskForm):
     """Log in."""
 
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email()])
+    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     remember = BooleanField(_l("Keep me logged in on this device"))
 
@@ -50,7 +51,7 @@ class LoginForm(FlaskForm):
 class ForgotPasswordForm(FlaskForm):
     """Ask for a password-reset link."""
 
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email()])
+    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email()])
 
 
 class ResetPasswordForm(FlaskForm):

@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from registry.accounts import bp, policies, services
-from registry.accounts.models import ROLES
 from registry.accounts.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -15,6 +14,7 @@ from registry.accounts.forms import (
     ResetPasswordForm,
     SettingsForm,
 )
+from registry.accounts.models import ROLES
 from registry.core.authz import require
 from registry.core.forms import FieldValueError, apply_service_errors
 from registry.core.tokens import TokenError

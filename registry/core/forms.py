@@ -63,3 +63,8 @@ def apply_service_errors(form: Form, error: FieldValueError) -> None:
         target.errors = [*target.errors, str(error)] if isinstance(target.errors, list) else [str(error)]
     else:
         form.form_errors.append(str(error))
+
+
+def strip_text(value: str | None) -> str | None:
+    """Remove surrounding white space (a pasted e-mail address often carries some)."""
+    return value.strip() if isinstance(value, str) else value

@@ -3,8 +3,8 @@
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from registry.associations.public import public_profiles
 from registry.associations.models import Association
+from registry.associations.public import public_profiles
 from registry.core.authz import loads, require
 from registry.core.urls import safe_next
 from registry.public import bp, policies

@@ -11,11 +11,12 @@ from wtforms import (
     HiddenField,
     IntegerField,
     RadioField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, URL, ValidationError
+from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import HiddenInput
 
 from registry.associations.forms.fields import clean_text, optional_int
@@ -40,8 +41,9 @@ class AnswerForm(Form):
                                                  "the association's Facebook page."))
 
     def validate_answer(self, field) -> None:
-        """Only the offered answers, or none yet."""
-        if field.data not in (None, "", *ANSWERS.keys):
+        """Only the offered answers (a screening offers exception items their own), or none yet."""
+        offered = [choice.value if isinstance(choice, SelectChoice) else choice[0] for choice in field.choices]
+        if field.data not in (None, "", *offered):
             raise ValidationError(_("Choose one of the answers."))
 
 

@@ -5,9 +5,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from registry.associations.models import Association
 from registry.audit.history import history_for_case
 from registry.checklists.casework import offer_documents, show_field_error, stored_answers, submitted_answers
-from registry.associations.models import Association
 from registry.core.authz import loads, require
 from registry.core.forms import FieldValueError, apply_service_errors
 from registry.qualification import bp, policies, services
@@ -62,6 +62,7 @@ def case(case):
                         "been saved; they are still on the page. Open the case in a new tab to see the "
                         "other changes, then save again."), "error")
                 form.lock_version.data = case.lock_version
+                form.lock_version.raw_data = None  # else the field renders the stale posted value
                 return _render(case, form, conclude_form, status=409)
             except FieldValueError as error:
                 show_field_error(form, error)
@@ -84,6 +85,7 @@ def conclude(case):
         except services.StaleCaseError:
             flash(_("Someone else saved this case meanwhile. Check their changes, then conclude again."), "error")
             conclude_form.lock_version.data = case.lock_version
+            conclude_form.lock_version.raw_data = None  # else the field renders the stale posted value
         except FieldValueError as error:
             apply_service_errors(conclude_form, error)
     return _render(case, _case_form_for_get(case), conclude_form)

@@ -72,6 +72,16 @@ class ScreeningCase(db.Model):
         return next((answer for answer in self.answers if answer.item_key == item_key), None)
 
     @property
+    def awaiting_hearing(self) -> bool:
+        """A hearing is out: not answered, and its deadline has not passed."""
+        return any(hearing.is_open for hearing in self.hearings)
+
+    @property
+    def can_be_decided(self) -> bool:
+        """Open, or in hearing once every hearing is answered or past its deadline."""
+        return self.status == "open" or (self.status == "hearing" and not self.awaiting_hearing)
+
+    @property
     def items(self) -> list[dict]:
         """The template items asked on this case's legal basis."""
         return [item for item in self.template.items if self.legal_basis in item.get("applies_to", [self.legal_basis])]

@@ -5,7 +5,14 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from registry.associations.choices import COLLABORATION_FORMS, MOTIVATIONS, PARTNER_STATUSES, ROLES, TARGET_GROUPS
+from registry.associations.choices import (
+    COLLABORATION_FORMS,
+    MOTIVATIONS,
+    PARTNER_STATUSES,
+    ROLES,
+    TARGET_GROUPS,
+)
+from registry.core.forms import strip_text
 from registry.search.services import Filters
 
 
@@ -50,6 +57,6 @@ class StaffInvitationForm(FlaskForm):
     """An administrator invites a colleague."""
 
     display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email(), Length(max=254)])
     role = RadioField(_l("Role"), default="officer", validators=[DataRequired()], choices=[
         SelectChoice("officer", _l("Partnership officer")), SelectChoice("administrator", _l("Municipal administrator"))])

@@ -7,10 +7,12 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from registry.associations.models import Association
 from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError
 from registry.extensions import db
 from registry.screening.models import Decision, ScreeningCase
+from registry.staff.scope import visible_to_staff
 from registry.supervision.models import Sanction, SupervisionCase, SupervisionRound
 
 GRANTED = ("eligible", "eligible_with_conditions")
@@ -41,6 +43,12 @@ def draw_round(actor, year: int, size: int | None, percent: int | None, judgemen
         raise FieldValueError("year", _("A supervision round for this year already exists."))
     if (size is None) == (percent is None):
         raise FieldValueError("sample_size", _("Give the size of the random sample as a number or a percentage."))
+    known = set(db.session.scalars(select(Association.id).where(
+        Association.id.in_(list(judgement)), visible_to_staff(actor.municipality_id))))
+    unknown = sorted(set(judgement) - known)
+    if unknown:
+        raise FieldValueError("judgement", _("Association number %(number)d is not in the municipality's register.",
+                                             number=unknown[0]))
     population = supported_associations(actor.municipality_id)
     seed = seed if seed is not None else secrets.randbelow(2**31)
     supervision = SupervisionRound(municipality_id=actor.municipality_id, year=year, seed=seed, sample_size=size,

@@ -73,6 +73,12 @@ def new_context(browser):
         context = browser.new_context(locale=locale, **options)
         context.set_default_timeout(10_000)
         contexts.append(context)
+        # axe-core needs timers, which never fire where JavaScript is off: such a context gets a
+        # scripting twin in which assert_accessible checks the same DOM.
+        context.axe_mirror = None
+        if options.get("java_script_enabled") is False:
+            context.axe_mirror = browser.new_context(locale=locale, viewport=options["viewport"])
+            contexts.append(context.axe_mirror)
         return context
 
     yield make

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Email, Length
 
 from registry.associations.choices import DOCUMENT_KINDS
 from registry.associations.forms.fields import clean_text
+from registry.core.forms import strip_text
 
 
 class DocumentForm(FlaskForm):
@@ -42,6 +43,6 @@ class ConsentForm(FlaskForm):
 class InvitationForm(FlaskForm):
     """Invite a co-representative by e-mail."""
 
-    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email(), Length(max=254)])
     rights = RadioField(_l("Rights"), default="editor", validators=[DataRequired()],
                         choices=[SelectChoice("editor", _l("Editor")), SelectChoice("owner", _l("Owner"))])

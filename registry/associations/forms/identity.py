@@ -7,7 +7,7 @@ from stdnum.dk import cvr
 from stdnum.exceptions import ValidationError as NumberError
 from stdnum.se import orgnr
 from wtforms import BooleanField, EmailField, RadioField, SelectChoice, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
+from wtforms.validators import URL, DataRequired, Email, Length, Optional, ValidationError
 
 from registry.associations.forms.fields import MultiCheckboxField, clean_text, optional_int, phone_number
 

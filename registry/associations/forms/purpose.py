@@ -14,7 +14,7 @@ from registry.associations.forms.fields import MultiCheckboxField, clean_text
 def language_choices() -> list[SelectChoice]:
     """Work languages with their names in the reader's language, sorted by name."""
     names = get_locale().languages
-    labelled = sorted(((names.get(code, code).capitalize(), code) for code in WORK_LANGUAGES))
+    labelled = sorted((names.get(code, code).capitalize(), code) for code in WORK_LANGUAGES)
     return [SelectChoice(code, label) for label, code in labelled]
 
 

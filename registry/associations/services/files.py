@@ -11,9 +11,9 @@ from registry.associations.declarations import BY_KIND
 from registry.associations.models import Association, Declaration, Document
 from registry.associations.uploads import safe_filename, sniff_type
 from registry.audit.services import record_audit
-from registry.screening.services.rescreening import flag_for_rescreening
 from registry.core.forms import FieldValueError
 from registry.extensions import db
+from registry.screening.services.rescreening import flag_for_rescreening
 
 
 def add_document(actor, association: Association, kind: str, filename: str | None, data: bytes) -> Document:

@@ -106,7 +106,10 @@ def answer_hearing(user, hearing: Hearing, text: str, uploads: list[tuple[str, b
         raise FieldValueError("answer", _("The hearing has already been answered."))
     association = hearing.case.association
     for filename, data in uploads:
-        hearing.documents.append(add_document(user, association, "other", filename, data))
+        # add_document commits, which expires the hearing: load its documents only afterwards, or the append
+        # lands on an invalidated collection and the document never joins the hearing.
+        document = add_document(user, association, "other", filename, data)
+        hearing.documents.append(document)
     hearing.answer, hearing.answered_by_id, hearing.answered_at = text, user.id, utcnow()
     if hearing.case.status == "hearing":
         hearing.case.status = "open"

@@ -71,8 +71,9 @@ def _bars_eligibility(case: ScreeningCase) -> bool:
 
 
 def _check(case: ScreeningCase, data: DecisionInput) -> None:
-    if case.status not in ("open",):
-        raise FieldValueError("grant_outcome", _("Answer the hearing or wait for its deadline before deciding.")
+    if not case.can_be_decided:
+        raise FieldValueError("grant_outcome", _("Wait for the association's answer to the hearing, or for its "
+                                                 "deadline to pass, before deciding.")
                               if case.status == "hearing" else _("The case can no longer be decided."))
     if unanswered(case):
         raise FieldValueError("grant_outcome", _("Assess every item before you decide."))

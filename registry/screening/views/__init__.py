@@ -7,7 +7,6 @@ from registry.core.authz import loads
 from registry.extensions import db
 from registry.screening.models import Decision, Hearing, ScreeningCase
 
-
 load_case = loads(ScreeningCase, "case")
 load_decision = loads(Decision, "decision")
 

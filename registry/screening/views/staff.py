@@ -21,7 +21,13 @@ from registry.screening.choices import (
     LEGAL_BASES,
     OUTCOMES,
 )
-from registry.screening.forms import DecisionForm, HearingForm, OpenScreeningForm, ReturnForm, ScreeningAnswersForm
+from registry.screening.forms import (
+    DecisionForm,
+    HearingForm,
+    OpenScreeningForm,
+    ReturnForm,
+    ScreeningAnswersForm,
+)
 from registry.screening.services import cases, decisions, letters
 from registry.screening.views import load_case, load_decision
 

@@ -4,9 +4,9 @@ from flask import Response, render_template, request
 from flask_login import current_user
 
 from registry.associations.choices import PARTNER_STATUSES
+from registry.associations.models import Association
 from registry.associations.services.files import current_declarations, documents_of
 from registry.audit.history import history_for_association
-from registry.associations.models import Association
 from registry.core.authz import loads, require
 from registry.search.services import search_associations
 from registry.staff import bp, policies, services

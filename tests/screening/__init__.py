@@ -1,0 +1,1 @@
+"""Tests of eligibility screening, hearings, decisions, supervision and publication."""
