@@ -79,7 +79,8 @@ def verify_audit() -> None:
 
     problems = verify_chain()
     for problem in problems:
-        reason = "altered" if problem.reason == "content" else "chain broken (an event before it was deleted or altered)"
+        reason = ("altered" if problem.reason == "content"
+                  else "chain broken (an event before it was deleted or altered)")
         click.echo(f"audit event {problem.event_id}: {reason}", err=True)
     if problems:
         raise SystemExit(1)

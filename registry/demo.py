@@ -23,7 +23,8 @@ REPRESENTATIVE = ("forening@example.org", "Amina Hassan")
 
 # A one-page PDF, so that the demo's statutes can be downloaded and opened.
 MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
-               b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+               b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+               b"trailer<</Root 1 0 R>>\n%%EOF\n")
 
 ASSOCIATIONS = [
     {
@@ -41,7 +42,8 @@ ASSOCIATIONS = [
         "counts": (180, 152, 24, 1998),
         "roles": ["contact", "activities", "arena"], "motivations": ["premises", "funding", "reach"],
         "collaboration": ["co_creation", "volunteering"],
-        "roles_description": "Vores trænere kender familierne og bliver brugt som brobyggere, når der er uro i området.",
+        "roles_description": "Vores trænere kender familierne og bliver brugt som brobyggere, "
+                             "når der er uro i området.",
         "public": True, "submit": True,
     },
     {
@@ -127,7 +129,8 @@ def _complete(owner: User, association: Association, chair: str) -> None:
     for kind in ("statutes", "minutes", "accounts"):
         files.add_document(owner, association, kind, f"{kind}.pdf", MINIMAL_PDF)
     for text in required_for(association.country):
-        files.give_declaration(owner, association, text.kind, locale, chair, "Formand" if locale == "da" else "Ordförande")
+        role = "Formand" if locale == "da" else "Ordförande"
+        files.give_declaration(owner, association, text.kind, locale, chair, role)
 
 
 def load_demo_content(force: bool = False) -> str:

@@ -31,7 +31,8 @@ class RegisterForm(FlaskForm):
     """Create an account."""
 
     display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("E-mail address"), filters=[strip_text],
+                       validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(
         _l("Password"), validators=[DataRequired(), _strong_password],
         description=_l("At least 12 characters. A sentence of several words is easy to remember."))

@@ -36,8 +36,9 @@ def _case_form(case: QualificationCase) -> CaseForm:
 def _render(case, form, conclude_form, status=200):
     return render_template(
         "qualification/case.html", case=case, form=form, conclude_form=conclude_form,
-        entries={entry.form.item_key.data: entry for entry in form.answers}, editable=case.status == "open", locale=str(get_locale()),
-        answers=ANSWERS, exception_answers=None, evidence_types=EVIDENCE_TYPES, recommendations=RECOMMENDATIONS, statuses=CASE_STATUSES,
+        entries={entry.form.item_key.data: entry for entry in form.answers}, editable=case.status == "open",
+        locale=str(get_locale()), answers=ANSWERS, exception_answers=None, evidence_types=EVIDENCE_TYPES,
+        recommendations=RECOMMENDATIONS, statuses=CASE_STATUSES,
         blocking=services.blocking_problems(case), unanswered=services.unanswered(case),
         history=history_for_case(case.id)), status
 

@@ -4,15 +4,19 @@ import re
 from dataclasses import dataclass, field
 
 from flask_babel import force_locale
-from sqlalchemy import Float, Integer, and_, cast, exists, func, literal_column, select, text
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Float, Integer, cast, exists, false, func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 
 from registry.associations.choices import ROLES, TARGET_GROUPS
 from registry.associations.models import Association, AssociationSelection
 from registry.extensions import db
 from registry.search.models import SearchDocument
 from registry.staff.models import PartnerStatus
-from registry.staff.scope import visible_to_staff
+from registry.staff.scope import visible_ids
 
 LANGUAGES = {"DK": "danish", "SE": "swedish"}
 SORTS = ("relevance", "name", "newest", "updated")
@@ -93,61 +97,135 @@ def _text_match(query: str, country: str):
             .bindparams(match=match).columns(association_id=Integer, score=Float).subquery("matches"))
 
 
-def _selection(kind: str, key: str):
+def _unindexed(column):
+    """``+column``: the same value, but SQLite's planner may not drive the query through it.
+
+    Used on the id coming out of the full-text match: the match must be the outer loop, with everything else
+    looked up by id. Were the planner to start from another index instead (say, the municipality's
+    associations), it would run the full-text query once per association: seconds instead of milliseconds.
+    """
+    return UnaryExpression(column, operator=operators.custom_op("+"))
+
+
+def _selection(kind: str, key: str, association_id):
     return exists(select(AssociationSelection.association_id).where(
-        AssociationSelection.association_id == Association.id, AssociationSelection.kind == kind,
+        AssociationSelection.association_id == association_id, AssociationSelection.kind == kind,
         AssociationSelection.key == key))
 
 
-def _status_condition(status: str, municipality_id: int):
+def _status_condition(status: str, municipality_id: int, association_id):
     row = select(PartnerStatus.association_id).where(
-        PartnerStatus.association_id == Association.id, PartnerStatus.municipality_id == municipality_id)
+        PartnerStatus.association_id == association_id, PartnerStatus.municipality_id == municipality_id)
     if status == "submitted":
         return ~exists(row.where(PartnerStatus.status != "submitted"))
     return exists(row.where(PartnerStatus.status == status))
 
 
-def _conditions(filters: Filters, municipality_id: int) -> list:
-    conditions = [visible_to_staff(municipality_id)]
+def _id_conditions(filters: Filters, municipality_id: int, association_id) -> list:
+    """Conditions answered from narrow tables and indexes, by association id alone."""
+    conditions = [association_id.in_(visible_ids(municipality_id))]
     if filters.status:
-        conditions.append(_status_condition(filters.status, municipality_id))
+        conditions.append(_status_condition(filters.status, municipality_id, association_id))
     for kind in ("role", "motivation", "collaboration", "target_group"):
         if getattr(filters, kind):
-            conditions.append(_selection(kind, getattr(filters, kind)))
-    if filters.local_area:
-        conditions.append(Association.local_areas.ilike(f"%{filters.local_area}%"))
-    if filters.has_number == "yes":
-        conditions.append(Association.registration_number.is_not(None))
-    elif filters.has_number == "no":
-        conditions.append(Association.registration_number.is_(None))
-    if filters.documents_complete:
-        conditions.append(Association.documents_complete.is_(True))
+            conditions.append(_selection(kind, getattr(filters, kind), association_id))
     return conditions
+
+
+def _row_conditions(filters: Filters, row) -> list:
+    """Conditions that need the association's own row."""
+    conditions = []
+    if filters.local_area:
+        conditions.append(row.local_areas.ilike(f"%{filters.local_area}%"))
+    if filters.has_number == "yes":
+        conditions.append(row.registration_number.is_not(None))
+    elif filters.has_number == "no":
+        conditions.append(row.registration_number.is_(None))
+    if filters.documents_complete:
+        conditions.append(row.documents_complete.is_(True))
+    return conditions
+
+
+def _ranked(filters: Filters, municipality_id: int, country: str):
+    """SELECT (id, key0[, key1]) of the matching associations the municipality sees, unsorted; None if none can match.
+
+    Sorting by the key columns (see _order) gives the order of the result list. Only ids, scores and sort keys
+    are selected, so a big result is ranked without reading every association's full row.
+    """
+    matches = _text_match(filters.query, country) if filters.query else None
+    if filters.query and matches is None:
+        return None
+    row = aliased(Association, name="candidate")
+    needs_row = matches is None or filters.sort in ("name", "newest", "updated") or bool(_row_conditions(filters, row))
+    if matches is not None:
+        association_id = _unindexed(matches.c.association_id)
+        statement = select(association_id.label("id")).select_from(matches)
+        if needs_row:
+            statement = statement.join(row, row.id == association_id)
+    else:
+        association_id = row.id
+        statement = select(row.id.label("id"))
+    sort_keys = {
+        "name": [func.lower(row.name)],
+        "newest": [row.submitted_at],
+        "updated": [row.updated_at],
+    }.get(filters.sort)
+    if sort_keys is None:
+        sort_keys = [matches.c.score] if matches is not None else [row.submitted_at]
+    return (statement.add_columns(*(key.label(f"key{index}") for index, key in enumerate(sort_keys)))
+            .where(*_id_conditions(filters, municipality_id, association_id), *_row_conditions(filters, row)))
+
+
+def _order(ranked, filters: Filters) -> list:
+    """ORDER BY over the columns of _ranked(): best match, name, newest submission or latest change first."""
+    key = ranked.c.key0
+    return [key.asc() if filters.sort == "name" else key.desc(), ranked.c.id]
 
 
 def search_statement(filters: Filters, municipality_id: int, country: str):
     """The SELECT of matching associations, sorted; callers paginate or export it."""
-    statement = select(Association).where(and_(*_conditions(filters, municipality_id)))
-    matches = _text_match(filters.query, country) if filters.query else None
-    if filters.query and matches is None:
-        return statement.where(False)
-    if matches is not None:
-        statement = statement.join(matches, matches.c.association_id == Association.id)
-    order = {
-        "name": [func.lower(Association.name)],
-        "newest": [Association.submitted_at.desc()],
-        "updated": [Association.updated_at.desc()],
-    }.get(filters.sort)
-    if order is None:
-        order = [matches.c.score.desc()] if matches is not None else [Association.submitted_at.desc()]
-    return statement.order_by(*order, Association.id)
+    ranked = _ranked(filters, municipality_id, country)
+    if ranked is None:
+        return select(Association).where(false())
+    ranked = ranked.subquery("ranked")
+    return select(Association).join(ranked, Association.id == ranked.c.id).order_by(*_order(ranked, filters))
+
+
+class ResultPage(Pagination):
+    """One page of results with the total, in the shape of Flask-SQLAlchemy's pagination."""
+
+    def __init__(self, items: list, total: int, page: int, per_page: int) -> None:
+        self._found, self._total = items, total
+        super().__init__(page=page, per_page=per_page, max_per_page=None, error_out=False)
+
+    def _query_items(self) -> list:
+        return self._found
+
+    def _query_count(self) -> int:
+        return self._total
 
 
 def search_associations(filters: Filters, municipality_id: int, country: str, page: int = 1,
-                        per_page: int = 25):
-    """One page of results with the total; relations the result list shows are loaded in bulk."""
-    from sqlalchemy.orm import selectinload
+                        per_page: int = 25) -> ResultPage:
+    """One page of results with the total; relations the result list shows are loaded in bulk.
 
-    statement = search_statement(filters, municipality_id, country).options(
-        selectinload(Association.home_municipality), selectinload(Association.selections))
-    return db.paginate(statement, page=max(page, 1), per_page=per_page, error_out=False, max_per_page=100)
+    The page's ids and the total come from one statement over ids and sort keys (a window count), then only
+    the page's own associations are loaded.
+    """
+    page, per_page = max(page, 1), min(max(per_page, 1), 100)
+    ranked = _ranked(filters, municipality_id, country)
+    if ranked is None:
+        return ResultPage([], 0, page, per_page)
+    ranked = ranked.subquery("ranked")
+    rows = db.session.execute(
+        select(ranked.c.id, func.count().over().label("total")).order_by(*_order(ranked, filters))
+        .limit(per_page).offset((page - 1) * per_page)).all()
+    if rows:
+        total = rows[0].total
+    else:  # past the last page (or nothing found): the window saw no rows, so count them apart
+        total = db.session.scalar(select(func.count()).select_from(ranked)) if page > 1 else 0
+    ids = [row.id for row in rows]
+    found = {association.id: association for association in db.session.scalars(
+        select(Association).where(Association.id.in_(ids))
+        .options(selectinload(Association.home_municipality), selectinload(Association.selections)))} if ids else {}
+    return ResultPage([found[id_] for id_ in ids], total, page, per_page)

@@ -57,6 +57,8 @@ class StaffInvitationForm(FlaskForm):
     """An administrator invites a colleague."""
 
     display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("E-mail address"), filters=[strip_text],
+                       validators=[DataRequired(), Email(), Length(max=254)])
     role = RadioField(_l("Role"), default="officer", validators=[DataRequired()], choices=[
-        SelectChoice("officer", _l("Partnership officer")), SelectChoice("administrator", _l("Municipal administrator"))])
+        SelectChoice("officer", _l("Partnership officer")),
+        SelectChoice("administrator", _l("Municipal administrator"))])

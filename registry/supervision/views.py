@@ -13,8 +13,9 @@ from registry.supervision.models import SupervisionCase, SupervisionRound
 
 
 def _rounds_page(form):
-    return render_template("supervision/rounds.html", form=form, rounds=services.rounds_of(current_user.municipality_id),
-                           population=len(services.supported_associations(current_user.municipality_id)))
+    municipality_id = current_user.municipality_id
+    return render_template("supervision/rounds.html", form=form, rounds=services.rounds_of(municipality_id),
+                           population=len(services.supported_associations(municipality_id)))
 
 
 @bp.get("/")

@@ -1,22 +1,14 @@
 """Fixtures for the association tests.
 
-The shared conftest pushes one app context for the whole test, and Flask reuses a pushed
-app context for every test-client request. Flask's ``g`` lives on that context, so without
-help the user Flask-Login cached in ``g`` (and Flask-Babel's locale) would leak from one
-request, and one client, into the next. Here every app starts each request with an empty
-``g`` and rolls back whatever a request left uncommitted, as a fresh app context per
-request does in production.
+The shared conftest keeps one app context (and so one database session) pushed for the
+whole test, and Flask reuses it for every test-client request. Here each request also ends
+by rolling back whatever it left uncommitted, as the end of its own app context does in
+production, so that a refused form can never look "saved" to the assertions that follow.
 """
 
 import pytest
-from flask import g
 
 from registry.extensions import db
-
-
-def _fresh_globals() -> None:
-    for name in list(g):
-        g.pop(name, None)
 
 
 def _end_request(_exc) -> None:
@@ -25,11 +17,10 @@ def _end_request(_exc) -> None:
 
 @pytest.fixture
 def make_app(make_app):
-    """The shared make_app, with per-request ``g`` and transaction as in production."""
+    """The shared make_app, with each request's uncommitted work rolled back as in production."""
 
     def build(**overrides):
         app = make_app(**overrides)
-        app.before_request_funcs.setdefault(None, []).insert(0, _fresh_globals)
         app.teardown_request(_end_request)
         return app
 

@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 from registry.audit.models import AuditEvent
 from registry.extensions import db
 from registry.municipalities.models import Municipality
-
-from tests.factories import PDF, Factories
+from tests.factories import PDF, Factories  # noqa: F401  (PDF is re-exported for the tests)
 
 # -- reference data -----------------------------------------------------------------------------
 
@@ -180,8 +179,6 @@ def upload(test_client, association_id: int, content: bytes, filename: str, kind
     return test_client.post(f"/associations/{association_id}/documents", data={"kind": kind, "file": file},
                             content_type="multipart/form-data", **kwargs)
 
-
-__all__ = ["PDF", "PNG", "JPEG"]
 
 # -- reading HTML ----------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from registry.associations.models import Association, Representative
 from registry.extensions import db
-from tests.associations.helpers import Page, audit_events, count, identity_data, log_in, municipality_id
+from tests.associations.helpers import Page, audit_events, count, identity_data, municipality_id
 from tests.factories import Factories
 
 
@@ -269,10 +269,3 @@ def test_identity_post_without_csrf_token_is_refused(make_app):
     assert browser.post(_identity_url(association), data={**identity_data(), "csrf_token": token}).status_code == 303
     assert association.email == "kontakt@boldklubben-nord.dk"
 
-
-def test_login_helper_works_for_other_apps(make_app):
-    """The log_in helper signs a user in on a client of a separately built app."""
-    app = make_app()
-    user = Factories().user(locale="en")
-    browser = log_in(app.test_client(), user)
-    assert browser.get("/associations/").status_code == 200

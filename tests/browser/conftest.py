@@ -64,14 +64,18 @@ def browser():
 
 
 @pytest.fixture
-def new_context(browser):
-    """Open browser contexts (closed at teardown); defaults: desktop viewport, Danish."""
+def new_context(browser, live_server):
+    """Open browser contexts (closed at teardown); defaults: desktop viewport, Danish.
+
+    Depends on live_server so that the contexts close (and their connections with them)
+    before the server shuts down.
+    """
     contexts = []
 
     def make(locale: str = "da", **options):
         options.setdefault("viewport", DESKTOP)
         context = browser.new_context(locale=locale, **options)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(20_000)
         contexts.append(context)
         # axe-core needs timers, which never fire where JavaScript is off: such a context gets a
         # scripting twin in which assert_accessible checks the same DOM.
@@ -150,6 +154,11 @@ def live_server(tmp_path):
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+        # Requests still being answered (the browser's connections are closed by now) finish
+        # before the database goes away, so that no connection is left open.
+        for handler in threading.enumerate():
+            if handler.name.endswith("(process_request_thread)"):
+                handler.join(timeout=10)
         with app.app_context():
             db.session.remove()
             db.engine.dispose()

@@ -113,7 +113,7 @@ def test_create_and_identity_with_keyboard_only(page, live_server, locale):
     page.keyboard.type(data["address"])
     tab_to(page, "#email")
     page.keyboard.type(data["email"])
-    check_page(page, locale, "keyboard-identity")
+    check_page(page, locale)
     tab_to(page, "main [name=action][value=continue]")
     with navigation(page):
         page.keyboard.press("Enter")

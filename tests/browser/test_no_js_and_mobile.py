@@ -27,7 +27,7 @@ PHONE = {"width": 375, "height": 812}
 def test_register_an_association_without_javascript(new_context, live_server, locale):
     data = ASSOCIATIONS[locale]
     page = new_context(locale, java_script_enabled=False).new_page()
-    register_account(page, live_server, locale, email=f"nojs.{locale}@example.org", check=False)
+    register_account(page, live_server, locale, email=f"nojs.{locale}@example.org", shots=False)
     assert page.locator("#error-summary").count() == 0
     page.goto(live_server.url + "/associations/new")
     check_page(page, locale)
@@ -83,7 +83,7 @@ def test_no_horizontal_scrolling_at_375px(new_context, live_server, locale):
                        ("/directory", "directory"), (f"/directory/{association_id}", "public-profile")):
         anonymous.goto(live_server.url + path)
         no_horizontal_scroll(anonymous)
-        check_page(anonymous, locale, f"mobile-{name}" if name in ("home", "directory") else None)
+        check_page(anonymous, locale, f"mobile-{name}" if name == "home" else None)
 
     page = new_context(locale, viewport=PHONE).new_page()
     log_in(page, live_server, email, password)

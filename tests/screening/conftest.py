@@ -1,32 +1,26 @@
 """Fixtures for screening, supervision and publication: checklist templates, actors and isolated requests."""
 
 import pytest
-from flask import g, request_started, request_tearing_down
+from flask import request_tearing_down
 
 from registry.checklists.services import load_templates
 from registry.extensions import db
 
 
 @pytest.fixture(autouse=True)
-def isolated_requests(app):
-    """Give every request a fresh ``g`` and end its transaction, as its own app context would in production.
+def request_transactions(app):
+    """End every request's transaction, as its own app context would in production.
 
     The ``app`` fixture keeps one app context pushed for the whole test and Flask reuses it for the test
-    client's requests; without this the logged-in user cached in ``g`` would carry over from one client
-    (officer, association, administrator) to the next.
+    client's requests (the shared conftest already gives each request a fresh ``g``); without this a
+    request's uncommitted changes would stay visible to the test and to the next request.
     """
-
-    def clear_globals(sender, **_extra):
-        for name in list(vars(g)):
-            delattr(g, name)
 
     def end_transaction(sender, **_extra):
         db.session.rollback()
 
-    request_started.connect(clear_globals, app, weak=False)
     request_tearing_down.connect(end_transaction, app, weak=False)
     yield
-    request_started.disconnect(clear_globals, app)
     request_tearing_down.disconnect(end_transaction, app)
 
 

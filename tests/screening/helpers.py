@@ -15,7 +15,6 @@ from registry.checklists.answering import AnswerInput
 from registry.extensions import db
 from registry.screening.models import Decision, ScreeningCase
 from registry.screening.services import cases, decisions
-
 from tests.factories import PDF
 
 REASONS = {

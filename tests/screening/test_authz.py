@@ -5,10 +5,11 @@ from datetime import date, timedelta
 import pytest
 from flask import current_app
 
+from registry.extensions import db
 from registry.publication.services import publish_list
+from registry.screening.models import Hearing
 from registry.screening.services import cases, decisions
 from registry.supervision.services import draw_round
-
 from tests.screening.helpers import decided_case, met_inputs, screenable
 
 YEAR = date.today().year
@@ -136,9 +137,6 @@ def test_representative_cannot_reach_another_associations_hearing_or_decision(ap
     got = [(method, url, client.open(url, method=method, data={"answer": "Svar fra en fremmed."}).status_code)
            for method, url, _expected in expectations]
     assert got == expectations
-    from registry.extensions import db
-    from registry.screening.models import Hearing
-
     assert db.session.get(Hearing, ids["rival_hearing"]).answer is None
 
 

@@ -5,7 +5,6 @@ from datetime import date
 from registry.associations.services.files import documents_of
 from registry.extensions import db
 from registry.screening.models import Decision, ScreeningCase
-
 from tests.screening.helpers import (
     assessment,
     field_error,
@@ -17,8 +16,8 @@ from tests.screening.helpers import (
     mails_to,
     only_case,
     screenable,
-    textarea,
     text_of,
+    textarea,
 )
 
 
@@ -116,7 +115,8 @@ def test_democracy_item_met_needs_a_note(app, factories, client_for, officer):
     response = staff.post(f"/staff/screening/{case.id}", data=assessment(page, case, democracy_conduct={"note": ""}))
 
     assert response.status_code == 200
-    assert field_error(response.get_data(as_text=True), f"answers-{index}-note") == "Give the reasons for the assessment."
+    page = response.get_data(as_text=True)
+    assert field_error(page, f"answers-{index}-note") == "Give the reasons for the assessment."
     assert case.answer_for("democracy_conduct") is None  # nothing was saved
 
 

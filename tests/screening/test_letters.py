@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from registry.core.i18n import localized
 from registry.qualification.choices import ANSWERS
 from registry.screening.services.letters import render_letter_html, render_letter_pdf
-
 from tests.screening.helpers import REASONS, decided_case, pdf_text, screenable
 
 DANISH = "Foreningens formål og adfærd strider mod demokratiet … æøå ÆØÅ"

@@ -6,7 +6,6 @@ from datetime import date
 
 from registry.associations.services.profile import BoardRow
 from registry.publication.models import PublishedList
-
 from tests.screening.helpers import count, decided_case, screenable, text_of
 
 YEAR = date.today().year

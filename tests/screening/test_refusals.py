@@ -3,11 +3,11 @@
 import io
 from datetime import date, timedelta
 
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from registry.extensions import db
 from registry.screening.models import Decision, Hearing
-
 from tests.factories import PDF
 from tests.screening.helpers import (
     REASONS,
@@ -21,7 +21,6 @@ from tests.screening.helpers import (
     form_fields,
     link_in,
     mails_to,
-    only_case,
     screenable,
     text_of,
     textarea,
@@ -221,3 +220,33 @@ def test_outcomes_must_match_what_was_applied_for(app, factories, client_for, of
     assert field_error(response.get_data(as_text=True), "decision-grant_outcome") == (
         "Give an outcome for each thing applied for, and only for those.")
     assert decisions_of(case) == []
+
+
+def test_unanswered_hearing_blocks_the_decision_until_its_deadline(app, factories, client_for, officer, colleague):
+    """While a hearing awaits its answer no decision is made; once the deadline has passed, the officer decides."""
+    association = screenable(factories)
+    staff = client_for(officer)
+    case = assessed_case(staff, association, democracy_conduct={"answer": "not_met"})
+    staff.post(f"/staff/screening/{case.id}/hearing", data={
+        "hearing-facts": "Opslag på foreningens hjemmeside.",
+        "hearing-deadline": (date.today() + timedelta(days=7)).isoformat()})
+    decide = f"/staff/screening/{case.id}/decision"
+    refusal = {"decision-grant_outcome": "not_eligible", **REASONS}
+
+    response = staff.post(decide, data=refusal)
+    assert response.status_code == 200 and decisions_of(case) == []
+    assert f'action="{decide}"' not in staff.get(f"/staff/screening/{case.id}").get_data(as_text=True)
+
+    hearing = db.session.scalars(select(Hearing)).one()
+    hearing.deadline = date.today() - timedelta(days=1)  # two weeks later, no answer has come
+    db.session.commit()
+    assert f'action="{decide}"' in staff.get(f"/staff/screening/{case.id}").get_data(as_text=True)
+    response = staff.post(decide, data=refusal)
+
+    assert response.status_code == 303
+    (decision,) = decisions_of(case)
+    assert decision.status == "proposed"
+    client_for(colleague).post(f"/staff/screening/decisions/{decision.id}/approve")
+    letter = text_of(staff.get(f"/staff/screening/decisions/{decision.id}/letter").get_data(as_text=True))
+    with force_locale("da"):  # the letter is in the association's language
+        assert gettext("No answer was received.") in letter

@@ -1,4 +1,4 @@
-"""Re-screening: a board change, new statutes and a staff concern mark a decided association; a new decision clears them."""
+"""Re-screening: board changes, new statutes and concerns mark a decided association; a new decision clears them."""
 
 import io
 
@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from registry.extensions import db
 from registry.screening.models import RescreeningFlag, ScreeningCase
-
 from tests.factories import PDF
 from tests.screening.helpers import count, decided_case, flashes, follow, screenable, text_of
 

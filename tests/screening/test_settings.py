@@ -4,7 +4,6 @@ from datetime import date
 
 from registry.extensions import db
 from registry.screening.models import MunicipalSettings
-
 from tests.screening.helpers import (
     REASONS,
     assessed_case,

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from registry.extensions import db
 from registry.supervision import services
 from registry.supervision.models import Sanction, SupervisionCase, SupervisionRound
-
 from tests.screening.helpers import (
     count,
     decided_case,

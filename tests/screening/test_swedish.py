@@ -7,7 +7,6 @@ import pytest
 from registry.core.forms import FieldValueError
 from registry.screening.models import ScreeningCase
 from registry.screening.services import cases
-
 from tests.screening.helpers import (
     assessment,
     count,

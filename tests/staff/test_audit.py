@@ -10,6 +10,8 @@ from registry.audit.history import ACTIONS
 from registry.audit.models import AuditEvent
 from registry.audit.services import _digest
 from registry.extensions import db
+from registry.qualification.models import QualificationCase
+from tests.staff.helpers import case_form
 
 
 @pytest.fixture
@@ -21,9 +23,6 @@ def concluded(factories, client_for, checklists):
     opened = client.post(f"/staff/qualification/associations/{association.id}/open")
     assert opened.status_code == 303
     case_url = opened.location
-    from tests.staff.helpers import case_form
-    from registry.qualification.models import QualificationCase
-
     case = db.session.get(QualificationCase, int(case_url.rsplit("/", 1)[1]))
     data = case_form(case, **{item["key"]: {"answer": "met"} for item in case.template.items})
     assert client.post(case_url, data=data).status_code == 303

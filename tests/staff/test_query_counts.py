@@ -8,6 +8,7 @@ from registry.associations.services import files, profile
 from registry.checklists.services import current_template
 from registry.extensions import db
 from registry.qualification.models import QualificationCase
+from registry.qualification.services import conclude_case
 from registry.staff.models import PartnerStatus
 from tests.factories import PDF
 from tests.staff.helpers import dashboard_counts, result_ids, statements_for
@@ -74,8 +75,6 @@ def test_association_page_costs_the_same_for_1_and_10_documents_and_board_member
         board=board, member_count=40, paying_member_count=30, volunteer_count=8, founded_year=2001,
         assembly_elects_board=True, open_to_all=True, non_commercial=True))
     other = factories.staff(code="751", display_name="Anden Kollega")
-    from registry.qualification.services import conclude_case
-
     case = factories.answer_case(db.session.scalars(db.select(QualificationCase)).one(), other)
     conclude_case(other, case, case.lock_version, "recommended", "Fint.")
     factories.qualification_case(association, other)

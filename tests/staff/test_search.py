@@ -29,7 +29,8 @@ def _ids(client, **params) -> list[int]:
 
 def test_name_match_ranks_above_activities_match(factories, officer_client):
     """An association named after the word comes before one that only mentions it in its activities."""
-    mentions = factories.submitted_association(name="Idrætsforeningen Nord", activities="Vi spiller fodbold om tirsdagen")
+    mentions = factories.submitted_association(name="Idrætsforeningen Nord",
+                                               activities="Vi spiller fodbold om tirsdagen")
     named = factories.submitted_association(name="Fodbold Vest", activities="Leg og bevægelse for alle")
     factories.submitted_association(name="Strikkeklubben", activities="Strik og hækling")
     assert _ids(officer_client, q="fodbold") == [named.id, mentions.id]

@@ -43,6 +43,7 @@ class ConsentForm(FlaskForm):
 class InvitationForm(FlaskForm):
     """Invite a co-representative by e-mail."""
 
-    email = EmailField(_l("E-mail address"), filters=[strip_text], validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("E-mail address"), filters=[strip_text],
+                       validators=[DataRequired(), Email(), Length(max=254)])
     rights = RadioField(_l("Rights"), default="editor", validators=[DataRequired()],
                         choices=[SelectChoice("editor", _l("Editor")), SelectChoice("owner", _l("Owner"))])

@@ -71,7 +71,8 @@ def review(association):
     return render_template(
         "associations/review.html", association=association, missing=submission.missing_items(association),
         warnings=submission.warnings_for(association), done=submission.completed_steps(association),
-        steps=submission.STEPS, consent_form=ConsentForm(public_profile=association.public_profile), locale=str(get_locale()),
+        steps=submission.STEPS, consent_form=ConsentForm(public_profile=association.public_profile),
+        locale=str(get_locale()),
         can_submit=policies.can_manage_people(current_user, association))
 
 
