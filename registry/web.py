@@ -126,7 +126,12 @@ def _login(app: Flask) -> None:
 
 
 def _sqlite_pragmas(app: Flask) -> None:
-    """WAL, enforced foreign keys and a busy timeout on every SQLite connection."""
+    """WAL, enforced foreign keys and a busy timeout on every SQLite connection.
+
+    Also a 16 MB page cache (SQLite's default is 2 MB) and up to 128 MB of the file memory-mapped: on a
+    register of 100 000 associations a search reads a few thousand pages of indexes, which otherwise
+    come back through a read() call each time (see docs/performance.md).
+    """
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
 
@@ -135,6 +140,8 @@ def _sqlite_pragmas(app: Flask) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA cache_size=-16000")
+        cursor.execute("PRAGMA mmap_size=134217728")
         cursor.close()
 
     with app.app_context():

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.accounts.models import User
@@ -17,10 +17,16 @@ class QualificationCase(db.Model):
     """A municipality's qualification of one association as a partner."""
 
     __tablename__ = "qualification_cases"
+    __table_args__ = (
+        # One association's cases with one municipality (the staff association page).
+        Index("ix_qualification_cases_association_municipality", "association_id", "municipality_id"),
+        # A municipality's concluded cases by review date (the dashboard's "due for renewal").
+        Index("ix_qualification_cases_municipality_status_review", "municipality_id", "status", "review_due_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"), index=True)
-    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"), index=True)
+    association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"))
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"))
     #: The exact template version the case was made with.
     template_id: Mapped[int] = mapped_column(ForeignKey("checklist_templates.id"))
     #: open → concluded → superseded.

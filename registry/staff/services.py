@@ -6,26 +6,29 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import selectinload
 
 from registry.associations.choices import PARTNER_STATUSES, ROLES, TARGET_GROUPS
-from registry.associations.models import Association
+from registry.associations.models import Association, association_municipalities
 from registry.extensions import db
 from registry.search.services import Filters, search_statement
 from registry.staff.models import PartnerStatus
-from registry.staff.scope import visible_to_staff
+from registry.staff.scope import visible_ids
 
 EXPORT_LIMIT = 10_000
 
 
 def status_counts(municipality_id: int) -> dict[str, int]:
-    """How many associations in the municipality stand at each partner status."""
-    total = db.session.scalar(select(func.count()).select_from(Association).where(
-        visible_to_staff(municipality_id)))
+    """How many associations in the municipality stand at each partner status.
+
+    Both counts go through visible_ids(): index lookups proportional to the municipality's own register.
+    """
+    total = db.session.scalar(select(func.count()).select_from(visible_ids(municipality_id).subquery()))
     rows = db.session.execute(
-        select(PartnerStatus.status, func.count()).join(Association, Association.id == PartnerStatus.association_id)
-        .where(PartnerStatus.municipality_id == municipality_id, visible_to_staff(municipality_id))
+        select(PartnerStatus.status, func.count())
+        .where(PartnerStatus.municipality_id == municipality_id,
+               PartnerStatus.association_id.in_(visible_ids(municipality_id)))
         .group_by(PartnerStatus.status))
     counts = {key: 0 for key in PARTNER_STATUSES}
     for status, count in rows:
@@ -35,9 +38,23 @@ def status_counts(municipality_id: int) -> dict[str, int]:
 
 
 def newest_submissions(municipality_id: int, limit: int = 8) -> list[Association]:
-    """The associations most recently handed in."""
+    """The associations most recently handed in.
+
+    The newest few at home (read backwards along the home_municipality_id, submitted_at index) and the newest
+    few only active here are the only candidates, so the whole register is never sorted.
+    """
+    links = association_municipalities
+    home, active = Association.__table__.alias("newest_home"), Association.__table__.alias("newest_active")
+    newest = [home.c.submitted_at.desc(), home.c.id.desc()]
+    at_home = (select(home.c.id).where(home.c.home_municipality_id == municipality_id, home.c.status != "draft")
+               .order_by(*newest).limit(limit).subquery())
+    only_active = (select(active.c.id).join(links, links.c.association_id == active.c.id)
+                   .where(links.c.municipality_id == municipality_id, active.c.status != "draft",
+                          active.c.home_municipality_id.is_distinct_from(municipality_id))
+                   .order_by(active.c.submitted_at.desc(), active.c.id.desc()).limit(limit).subquery())
+    candidates = union_all(select(at_home.c.id), select(only_active.c.id))
     return list(db.session.scalars(
-        select(Association).where(visible_to_staff(municipality_id))
+        select(Association).where(Association.id.in_(candidates))
         .options(selectinload(Association.home_municipality))
         .order_by(Association.submitted_at.desc(), Association.id.desc()).limit(limit)))
 

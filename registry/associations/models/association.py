@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.core.models import TimestampMixin, UTCDateTime
@@ -15,6 +15,8 @@ association_municipalities = Table(
     db.metadata,
     Column("association_id", ForeignKey("associations.id", ondelete="CASCADE"), primary_key=True),
     Column("municipality_id", ForeignKey("municipalities.id"), primary_key=True),
+    # The primary key serves lookups by association; this one, "who is active in this municipality?".
+    Index("ix_association_municipalities_municipality_id", "municipality_id"),
 )
 
 
@@ -22,6 +24,11 @@ class Association(TimestampMixin, db.Model):
     """A forening / förening as it describes itself to the municipality."""
 
     __tablename__ = "associations"
+    __table_args__ = (
+        # A municipality's register: counted from the index alone, and listed newest first without a sort.
+        Index("ix_associations_home_municipality_status", "home_municipality_id", "status"),
+        Index("ix_associations_home_municipality_submitted", "home_municipality_id", "submitted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # -- identity
@@ -33,7 +40,7 @@ class Association(TimestampMixin, db.Model):
     registration_number: Mapped[str | None] = mapped_column(String(11), index=True)
     #: The association stated it has no CVR / organisationsnummer (flagged for staff).
     no_registration_number: Mapped[bool] = mapped_column(Boolean, default=False)
-    home_municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"), index=True)
+    home_municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
     address: Mapped[str | None] = mapped_column(String(200))
     postcode: Mapped[str | None] = mapped_column(String(10))
     city: Mapped[str | None] = mapped_column(String(100))

@@ -21,7 +21,7 @@ def add_document(actor, association: Association, kind: str, filename: str | Non
     limit = current_app.config["MAX_DOCUMENT_BYTES"]
     if len(data) > limit:
         raise FieldValueError("file", _("The file is larger than %(mb)d MB. Please upload a smaller file.",
-                                        mb=limit // (1024 * 1024)))
+                                        mb=max(1, round(limit / (1024 * 1024)))))
     if not data:
         raise FieldValueError("file", _("The file is empty."))
     content_type = sniff_type(data)
