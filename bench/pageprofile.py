@@ -1,15 +1,18 @@
 """Where does a staff page spend its time? In-process profile of the benchmarked pages.
 
-    .venv/bin/python bench/pageprofile.py --db bench/results/bench-100000.sqlite [--page search] [--explain] [--cprofile]
+    .venv/bin/python bench/pageprofile.py --db bench/results/bench-100000.sqlite \\
+        [--page search] [--explain] [--cprofile]
 
-Serves each page through Flask's test client (production config, logged in as the Aarhus officer), and
-reports per page: mean time per request, the SQL statements with their time and row counts and, with
---explain, SQLite's EXPLAIN QUERY PLAN of each; with --cprofile, the top functions by cumulative time.
+Serves each page through Flask's test client (production config, logged in as the Aarhus officer) and
+reports per page: wall and CPU time per request; the CPU time spent in each service the views call
+(PHASES below: the rest is Flask, the session, the login and the form); the SQL statements with their
+time, and with --explain SQLite's EXPLAIN QUERY PLAN of each; with --cprofile the top functions.
 CPU time is reported beside wall time, so the numbers stay useful on a busy machine.
 """
 
 import argparse
 import cProfile
+import importlib
 import json
 import os
 import pstats
@@ -18,10 +21,48 @@ import secrets
 import sys
 import time
 from collections import defaultdict
+from functools import wraps
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+# Functions the staff views call, timed separately (module, attribute). Views look them up at call time.
+PHASES = [
+    ("registry.staff.views", "render_template"),
+    ("registry.staff.views", "search_associations"),
+    ("registry.staff.services", "status_counts"),
+    ("registry.staff.services", "newest_submissions"),
+    ("registry.staff.services", "partner_statuses"),
+    ("registry.qualification.services", "cases_due_for_renewal"),
+    ("registry.qualification.services", "cases_of"),
+    ("registry.audit.history", "history_for_association"),
+    ("registry.staff.views", "history_for_association"),
+    ("registry.staff.views", "documents_of"),
+    ("registry.staff.views", "current_declarations"),
+]
+
+
+def _wrap_phases(spent: dict) -> None:
+    for module_name, attribute in PHASES:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        function = getattr(module, attribute, None)
+        if function is None or getattr(function, "_timed", False):
+            continue
+
+        def timed(*args, _function=function, _name=attribute, **kwargs):
+            started = time.process_time()
+            try:
+                return _function(*args, **kwargs)
+            finally:
+                spent[_name] += time.process_time() - started
+
+        timed = wraps(function)(timed)
+        timed._timed = True
+        setattr(module, attribute, timed)
 
 
 def main() -> None:
@@ -38,13 +79,15 @@ def main() -> None:
     os.environ.update(REGISTRY_ENV="production", SECRET_KEY=secrets.token_hex(32),
                       DATABASE_URL=f"sqlite:///{db_path}")
     sys.path.insert(0, str(ROOT / "bench"))
+    from app import app  # bench/app.py: the app plus /bench/bare
     from sqlalchemy import event
 
-    from app import app  # bench/app.py: the app plus /bench/bare
     from registry.extensions import db
 
     statements: dict[str, list] = defaultdict(list)
+    spent: dict[str, float] = defaultdict(float)
     recording = {"on": False}
+    _wrap_phases(spent)
 
     with app.app_context():
         engine = db.engine
@@ -71,6 +114,7 @@ def main() -> None:
         for _ in range(3):  # warm caches and compile templates
             assert client.get(path).status_code == 200
         statements.clear()
+        spent.clear()
         recording["on"] = True
         profiler = cProfile.Profile() if args.cprofile else None
         wall, cpu = time.perf_counter(), time.process_time()
@@ -84,8 +128,14 @@ def main() -> None:
         wall, cpu = (time.perf_counter() - wall) / args.repeat, (time.process_time() - cpu) / args.repeat
         recording["on"] = False
         sql_total = sum(t for runs in statements.values() for t, _ in runs) / args.repeat
+        count = sum(len(runs) for runs in statements.values()) // args.repeat
         print(f"\n=== {name} {path}: {wall * 1000:.1f} ms wall, {cpu * 1000:.1f} ms CPU per request "
-              f"({sql_total * 1000:.1f} ms in {sum(len(r) for r in statements.values()) // args.repeat} SQL statements)")
+              f"({sql_total * 1000:.1f} ms wall in {count} SQL statements)")
+        phases = {key: value / args.repeat for key, value in spent.items() if value}
+        for phase, seconds in sorted(phases.items(), key=lambda item: -item[1]):
+            print(f"  {seconds * 1000:7.2f} ms CPU  {phase}()")
+        rest = cpu - sum(phases.values())
+        print(f"  {rest * 1000:7.2f} ms CPU  the rest: Flask, session and login, form, view")
         for statement, runs in sorted(statements.items(), key=lambda item: -sum(t for t, _ in item[1])):
             per_request = sum(t for t, _ in runs) / args.repeat
             print(f"  {per_request * 1000:7.2f} ms  ×{len(runs) / args.repeat:g}  {' '.join(statement.split())[:300]}")

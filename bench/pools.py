@@ -64,7 +64,8 @@ NAMES = {
 # What each theme is about, per country: the words an officer would search for.
 THEME_WORDS = {
     "DK": {
-        "football": ["fodbold", "fodboldtræning", "fodboldskole"], "sport": ["idræt", "fodbold", "motion", "gymnastik"],
+        "football": ["fodbold", "fodboldtræning", "fodboldskole"],
+        "sport": ["idræt", "fodbold", "motion", "gymnastik"],
         "handball": ["håndbold"], "homework": ["lektiehjælp", "lektiecafé", "matematik", "læsning"],
         "culture": ["kultur", "musik", "dans", "kulturaftener"], "seniors": ["seniorer", "ældre", "fællesskab"],
         "leisure": ["fritid", "fritidsaktiviteter", "ture"], "women": ["kvinder", "piger", "netværk"],
@@ -77,7 +78,8 @@ THEME_WORDS = {
         "basketball": ["basketball"], "dance": ["dans", "hiphop", "folkedans"],
     },
     "SE": {
-        "football": ["fotboll", "fotbollsträning", "fotbollsskola"], "sport": ["idrott", "fotboll", "motion", "gymnastik"],
+        "football": ["fotboll", "fotbollsträning", "fotbollsskola"],
+        "sport": ["idrott", "fotboll", "motion", "gymnastik"],
         "handball": ["handboll"], "homework": ["läxhjälp", "läxläsning", "matematik", "läsning"],
         "culture": ["kultur", "musik", "dans", "kulturkvällar"], "seniors": ["seniorer", "äldre", "gemenskap"],
         "leisure": ["fritid", "fritidsgård", "utflykter"], "women": ["kvinnor", "tjejer", "nätverk"],
@@ -171,7 +173,8 @@ ROLE_NOTES = {
            "Föreningen ställer lokaler och ideella till förfogande vid kommunens arrangemang."],
 }
 OTHER_GROUPS = {"DK": ["Enlige mødre", "Unge uden for uddannelse og job", "Nyankomne familier fra Ukraine"],
-                "SE": ["Ensamstående mammor", "Unga som varken arbetar eller studerar", "Nyanlända familjer från Ukraina"]}
+                "SE": ["Ensamstående mammor", "Unga som varken arbetar eller studerar",
+                       "Nyanlända familjer från Ukraina"]}
 
 FIRST_NAMES = {
     "DK": ["Mette", "Lars", "Karen", "Jens", "Sofie", "Mads", "Ida", "Anders", "Line", "Peter", "Anne", "Søren",

@@ -191,21 +191,35 @@ def wrk(url: str, cookie: str | None, args) -> dict:
     return json.loads(line[len("BENCH_JSON "):])
 
 
+def wait_for_quiet(args) -> None:
+    """Other work on the machine skews every figure: wait (up to --wait seconds) for the load to settle."""
+    deadline = time.monotonic() + args.wait
+    while os.getloadavg()[0] > args.max_load and time.monotonic() < deadline:
+        print(f"   load average {os.getloadavg()[0]:.1f} > {args.max_load}: waiting ...", flush=True)
+        time.sleep(15)
+    if os.getloadavg()[0] > args.max_load:
+        print(f"   !! measuring with a load average of {os.getloadavg()[0]:.1f}: other processes compete for the "
+              f"CPU; compare ratios, not absolute figures")
+
+
 def measure(pages: list[dict], base: str, args) -> list[dict]:
     rows = []
     for page in pages:
         url = base + page["path"]
+        wait_for_quiet(args)
         if args.warmup:
             warm = argparse.Namespace(**{**vars(args), "duration": args.warmup})
             wrk(url, page["cookie"], warm)
+        load_before = os.getloadavg()[0]
         result = wrk(url, page["cookie"], args)
+        result["load_before"] = round(load_before, 2)
         errors = result["non200"] + sum(result["errors"].values())
         if errors:
             print(f"   !! {page['name']}: {result['non200']} answers other than 200, errors {result['errors']}")
         rows.append({**{k: v for k, v in page.items() if k != "cookie"}, **result})
-        print(f"   {page['name']:<24} {result['requests_per_sec']:>8.0f} req/s  p95 {result['p95_ms']:.1f} ms",
-              flush=True)
-    bare = next(row for row in rows if row["kind"] == "bare")["requests_per_sec"]
+        print(f"   {page['name']:<24} {result['requests_per_sec']:>8.0f} req/s  p95 {result['p95_ms']:.1f} ms"
+              f"  (load average before: {load_before:.1f})", flush=True)
+    bare = rows[0]["requests_per_sec"]  # the anonymous bare route
     for row in rows:
         row["ratio_to_bare"] = row["requests_per_sec"] / bare
     return rows
@@ -214,11 +228,12 @@ def measure(pages: list[dict], base: str, args) -> list[dict]:
 # -- reporting ------------------------------------------------------------------------------------------
 
 def table(rows: list[dict]) -> str:
-    lines = ["| page | requests/s | p50 ms | p95 ms | p99 ms | ratio to bare |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = ["| page | requests/s | p50 ms | p95 ms | p99 ms | ratio to bare | load before |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         lines.append(f"| {row['name']} `{row['path']}` | {row['requests_per_sec']:,.0f} | {row['p50_ms']:.1f} | "
-                     f"{row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {row['ratio_to_bare']:.2f} |")
+                     f"{row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {row['ratio_to_bare']:.2f} | "
+                     f"{row['load_before']:.1f} |")
     return "\n".join(lines)
 
 
@@ -249,6 +264,10 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--max-load", type=float, default=1.0,
+                        help="wait before each page until the 1-minute load average is below this (default 1.0)")
+    parser.add_argument("--wait", type=int, default=0,
+                        help="seconds to wait at most for --max-load before measuring anyway (default 0)")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse bench/results/bench-N.sqlite if present (migrated to the current schema)")
     args = parser.parse_args()
@@ -264,6 +283,7 @@ def main() -> None:
             sample = meta["sample_association"]
             pages = [
                 {"name": "bare route", "kind": "bare", "path": "/bench/bare", "cookie": None},
+                {"name": "bare, logged in", "kind": "bare", "path": "/bench/bare", "cookie": cookie},
                 {"name": "dashboard", "kind": "dashboard", "path": "/staff/", "cookie": cookie},
                 {"name": "search", "kind": "search", "path": SEARCH_PATH, "cookie": cookie},
                 {"name": "association page", "kind": "association", "path": f"/staff/associations/{sample['id']}",

@@ -48,8 +48,9 @@ CASE_EVERY = 5          # one qualification case per 5 associations
 CONCLUDED_SHARE = 0.4   # of the cases
 DRAFT_SHARE = 0.02      # nearly everything is handed in
 COMPLETE_SHARE = 0.6    # statutes, minutes and accounts all handed in
-MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
-               b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+MINIMAL_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]"
+               b"/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+               b"trailer<</Root 1 0 R>>\n%%EOF\n")
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
@@ -96,7 +97,7 @@ class Generator:
             pattern, theme = self.rng.choice(pools.NAMES[country])
             name = pattern.format(p=place, ps=_genitive(place))
             if attempt >= 3:
-                name = f"{name} {self.rng.choice(['af', 'av'] if country == 'SE' else ['af'])} {1950 + self.rng.randrange(75)}"
+                name = f"{name} {'av' if country == 'SE' else 'af'} {1950 + self.rng.randrange(75)}"
             if name not in self.used_names:
                 break
         else:
@@ -267,7 +268,13 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
     from registry.associations.choices import COLLABORATION_FORMS, MOTIVATIONS, ROLES, TARGET_GROUPS
     from registry.associations.declarations import required_for
     from registry.associations.models import (
-        Association, AssociationSelection, BoardMember, Declaration, Document, association_municipalities)
+        Association,
+        AssociationSelection,
+        BoardMember,
+        Declaration,
+        Document,
+        association_municipalities,
+    )
     from registry.audit.models import AuditEvent
     from registry.checklists.models import ChecklistTemplate
     from registry.checklists.services import load_templates
@@ -363,7 +370,8 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
                             rows["declarations"].append({
                                 "association_id": association_id, "kind": kind, "text_version": declaration.version,
                                 "locale": locale, "text": declaration.text(country, locale),
-                                "signer_name": built["chair"], "signer_role": "Formand" if locale == "da" else "Ordförande",
+                                "signer_name": built["chair"],
+                                "signer_role": "Formand" if locale == "da" else "Ordförande",
                                 "given_by_id": None, "given_at": a["submitted_at"] - timedelta(minutes=30)})
                     audit.add(a["submitted_at"], None, "association.submitted", "associations", association_id,
                               association_id, {"status": "submitted"})

@@ -4,7 +4,7 @@ import os
 
 from flask import Flask
 
-from config import CONFIGS, DEFAULT_SECRET_KEY, Config
+from config import BASE_DIR, CONFIGS, DEFAULT_SECRET_KEY, Config
 
 
 def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
@@ -21,7 +21,7 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     from registry.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(_project_dir() / "migrations"))
+    migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
@@ -30,12 +30,6 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     web.register(app)
     return app
-
-
-def _project_dir():
-    from config import BASE_DIR
-
-    return BASE_DIR
 
 
 def _refuse_default_secret(app: Flask) -> None:

@@ -97,6 +97,11 @@ def _text_match(query: str, country: str):
             .bindparams(match=match).columns(association_id=Integer, score=Float).subquery("matches"))
 
 
+#: The association row in _ranked(), aliased so that callers can join Association itself; made once, because
+#: building an alias of a 35-column entity costs more than running the query on a small register.
+_CANDIDATE = aliased(Association, name="candidate")
+
+
 def _unindexed(column):
     """``+column``: the same value, but SQLite's planner may not drive the query through it.
 
@@ -155,7 +160,7 @@ def _ranked(filters: Filters, municipality_id: int, country: str):
     matches = _text_match(filters.query, country) if filters.query else None
     if filters.query and matches is None:
         return None
-    row = aliased(Association, name="candidate")
+    row = _CANDIDATE
     needs_row = matches is None or filters.sort in ("name", "newest", "updated") or bool(_row_conditions(filters, row))
     if matches is not None:
         association_id = _unindexed(matches.c.association_id)

@@ -35,8 +35,11 @@ def test_register_an_association_without_javascript(new_context, live_server, lo
     association_id = newest_association_id(live_server)
     assert page.url.endswith(f"/associations/{association_id}/step/identity")
 
-    # The home municipality select and the region groups (<details>) work without a script.
+    # The home municipality select and the region groups (<details>) work without a script;
+    # the filter boxes, which need one, stay hidden.
     check_page(page, locale)
+    assert page.locator("#active-filter").is_hidden()
+    assert page.locator("#home-filter").is_hidden()
     fill_identity(page, locale)
     continue_step(page)
     assert page.url.endswith("/step/purpose"), page.url

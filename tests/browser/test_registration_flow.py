@@ -55,6 +55,15 @@ def test_register_an_association_from_account_to_public_profile(page, new_contex
 
     # 1. Identity
     check_page(page, locale, "identity-step")
+    # With JavaScript, a filter box narrows the long list of municipalities.
+    first_active = data["active"][0]
+    page.fill("#active-filter", first_active.lower())
+    visible = page.locator("#active-list .choice:visible")
+    assert visible.count() >= 1
+    assert all(first_active.lower() in text.lower() for text in visible.all_inner_texts())
+    check_page(page, locale)
+    page.fill("#active-filter", "")
+    assert page.locator("#active-list details[open]").count() == 0  # closed again when cleared
     fill_identity(page, locale)
     continue_step(page)
     assert page.url.endswith(f"/associations/{association_id}/step/purpose"), page.url

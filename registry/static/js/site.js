@@ -53,6 +53,7 @@
     document.querySelectorAll('input.filter-input[data-filter-target]').forEach(function (input) {
       var target = document.getElementById(input.getAttribute('data-filter-target'));
       if (!target) return;
+      input.hidden = false; // rendered hidden: without this script it would do nothing
       var run = function () {
         var query = fold(input.value);
         if (target.tagName === 'SELECT') filterSelect(target, query);
