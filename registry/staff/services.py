@@ -17,6 +17,8 @@ from registry.staff.models import PartnerStatus
 from registry.staff.scope import visible_ids
 
 EXPORT_LIMIT = 10_000
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Aliases for newest_submissions(), made once (an alias of the 35-column table is costly to build).
 _NEWEST_HOME = Association.__table__.alias("newest_home")
 _NEWEST_ACTIVE = Association.__table__.alias("newest_active")
@@ -114,8 +116,7 @@ def export_xlsx(filters: Filters, municipality_id: int, country: str) -> bytes:
 
 def _neutralise(row: list) -> list:
     """Prefix text that a spreadsheet would run as a formula (CSV injection)."""
-    return [f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
-            for value in row]
+    return [f"'{value}" if isinstance(value, str) and value[:1] in FORMULA_STARTS else value for value in row]
 
 
 def export_filename(extension: str) -> str:

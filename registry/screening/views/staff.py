@@ -103,6 +103,7 @@ def case(case):
                     "been saved; they are still on the page. Open the case in a new tab to see the other "
                     "changes, then save again."), "error")
             form.lock_version.data = case.lock_version
+            form.lock_version.raw_data = None  # else the field renders the stale posted value
             return render_case(case, form=form, status=409)
         except FieldValueError as error:
             show_field_error(form, error)
