@@ -139,7 +139,7 @@ def test_staff_qualify_screen_hear_refuse_and_approve(new_context, live_server, 
     submit_main_form(officer, has="#q")
     assert f"q={staff['search']}" in officer.url and "target_group=children" in officer.url, officer.url
     result = officer.locator(f"main table a[href$='/staff/associations/{association_id}']")
-    assert result.count() == 1
+    assert result.count() == 1 and result.inner_text().strip() == data["name"]
     check_page(officer, locale, "staff-search")
 
     click_and_wait(officer, result)
