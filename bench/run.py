@@ -32,6 +32,8 @@ ROOT = BENCH.parent
 RESULTS = BENCH / "results"
 VENV_BIN = Path(sys.executable).parent
 SEARCH_PATH = "/staff/search?q=fodbold&target_group=youth"
+# A broad query besides: a full page of 25 rows at every size, and thousands of hits to rank at 100 000.
+BROAD_SEARCH_PATH = "/staff/search?q=unge&target_group=youth"
 
 # Targets from the issue, checked for the search page at the largest size.
 TARGET_RATIO_TO_BARE = 0.25
@@ -286,6 +288,7 @@ def main() -> None:
                 {"name": "bare, logged in", "kind": "bare", "path": "/bench/bare", "cookie": cookie},
                 {"name": "dashboard", "kind": "dashboard", "path": "/staff/", "cookie": cookie},
                 {"name": "search", "kind": "search", "path": SEARCH_PATH, "cookie": cookie},
+                {"name": "search, broad", "kind": "search", "path": BROAD_SEARCH_PATH, "cookie": cookie},
                 {"name": "association page", "kind": "association", "path": f"/staff/associations/{sample['id']}",
                  "cookie": cookie, "expect": sample["name"]},
             ]
