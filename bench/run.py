@@ -230,11 +230,13 @@ def measure(pages: list[dict], base: str, args) -> list[dict]:
 # -- reporting ------------------------------------------------------------------------------------------
 
 def table(rows: list[dict]) -> str:
-    lines = ["| page | requests/s | p50 ms | p95 ms | p99 ms | ratio to bare | load before |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| page | requests/s | p50 ms | p95 ms | p99 ms | ratio to bare | errors | load before |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
+        # wrk leaves requests that time out (2 s) out of the latency figures: count them here.
+        errors = row["non200"] + sum(row["errors"].values())
         lines.append(f"| {row['name']} `{row['path']}` | {row['requests_per_sec']:,.0f} | {row['p50_ms']:.1f} | "
-                     f"{row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {row['ratio_to_bare']:.2f} | "
+                     f"{row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {row['ratio_to_bare']:.2f} | {errors} | "
                      f"{row['load_before']:.1f} |")
     return "\n".join(lines)
 
