@@ -68,6 +68,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_TIME_LIMIT = None
+    #: Rendered search result pages kept per app process (0 turns the cache off). Each is keyed by the
+    #: register's generation, so any committed change to what a search shows makes older pages unreachable.
+    SEARCH_CACHE_SIZE = int(os.environ.get("SEARCH_CACHE_SIZE", "256"))
     #: Set when the app runs behind a reverse proxy that sets X-Forwarded-* headers.
     PROXY_FIX = _bool("PROXY_FIX")
 

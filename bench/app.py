@@ -1,13 +1,11 @@
-"""The app as production runs it, plus one bare route for the benchmark's baseline.
+"""The app as production runs it (wsgi.py), plus one bare route for the benchmark's baseline.
 
 gunicorn runs `bench.app:app` instead of `wsgi:app`, so the registry package itself stays unchanged:
 /bench/bare goes through the same factory, extensions and request hooks, but does no work of its own.
 """
 
-from registry import create_app
 from registry.core.authz import anyone, require
-
-app = create_app()
+from wsgi import app
 
 
 @app.get("/bench/bare")

@@ -73,6 +73,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN QUERY PLAN of every statement")
     parser.add_argument("--cprofile", action="store_true", help="print the top functions by cumulative time")
+    parser.add_argument("--vary", action="store_true",
+                        help="add a new, ignored parameter to every URL, so that no cached search page answers")
     args = parser.parse_args()
     db_path = args.db.resolve()
     meta = json.loads(db_path.with_suffix(".json").read_text())
@@ -120,8 +122,8 @@ def main() -> None:
         wall, cpu = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
-        for _ in range(args.repeat):
-            response = client.get(path)
+        for number in range(args.repeat):
+            response = client.get(f"{path}{'&' if '?' in path else '?'}_={number}" if args.vary else path)
             assert response.status_code == 200, response.status_code
         if profiler:
             profiler.disable()

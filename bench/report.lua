@@ -2,14 +2,28 @@
 --   wrk -t2 -c16 -d10s --latency -s bench/report.lua URL
 -- Latencies are reported by wrk in microseconds; the JSON gives milliseconds.
 
+-- With the argument "vary" (wrk ... URL -- vary) every request adds "&_=<thread>-<n>" to the URL: a
+-- parameter the app ignores, but one that makes each query string new, so no cached page can answer it.
+
 local threads = {}
 
 function setup(thread)
+  thread:set("id", #threads + 1)
   table.insert(threads, thread)
 end
 
 function init(args)
   non200 = 0
+  vary = args[1] == "vary"
+  sent = 0
+end
+
+function request()
+  if not vary then
+    return wrk.request()
+  end
+  sent = sent + 1
+  return wrk.format(nil, wrk.path .. "&_=" .. id .. "-" .. sent)
 end
 
 function response(status, headers, body)

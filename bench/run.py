@@ -181,9 +181,9 @@ def check(page: dict, base: str) -> str:
 
 # -- wrk ------------------------------------------------------------------------------------------------
 
-def wrk(url: str, cookie: str | None, args) -> dict:
+def wrk(url: str, cookie: str | None, args, vary: bool = False) -> dict:
     command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency",
-               "-s", str(BENCH / "report.lua"), url]
+               "-s", str(BENCH / "report.lua"), url, *(["--", "vary"] if vary else [])]
     if cookie:
         command[1:1] = ["-H", f"Cookie: session={cookie}"]
     output = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
@@ -211,9 +211,9 @@ def measure(pages: list[dict], base: str, args) -> list[dict]:
         wait_for_quiet(args)
         if args.warmup:
             warm = argparse.Namespace(**{**vars(args), "duration": args.warmup})
-            wrk(url, page["cookie"], warm)
+            wrk(url, page["cookie"], warm, page.get("vary", False))
         load_before = os.getloadavg()[0]
-        result = wrk(url, page["cookie"], args)
+        result = wrk(url, page["cookie"], args, page.get("vary", False))
         result["load_before"] = round(load_before, 2)
         errors = result["non200"] + sum(result["errors"].values())
         if errors:
@@ -235,28 +235,31 @@ def table(rows: list[dict]) -> str:
     for row in rows:
         # wrk leaves requests that time out (2 s) out of the latency figures: count them here.
         errors = row["non200"] + sum(row["errors"].values())
-        lines.append(f"| {row['name']} `{row['path']}` | {row['requests_per_sec']:,.0f} | {row['p50_ms']:.1f} | "
+        path = row["path"] + ("&_=…" if row.get("vary") else "")
+        lines.append(f"| {row['name']} `{path}` | {row['requests_per_sec']:,.0f} | {row['p50_ms']:.1f} | "
                      f"{row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {row['ratio_to_bare']:.2f} | {errors} | "
                      f"{row['load_before']:.1f} |")
     return "\n".join(lines)
 
 
 def verdict(results: dict[int, list[dict]]) -> list[str]:
+    """The targets, checked for the search page as the issue names it (one URL, repeated) and for a search whose
+    URL is new on every request (so that no cached page answers it)."""
     sizes = sorted(results)
-    search = {n: next(row for row in results[n] if row["kind"] == "search") for n in sizes}
     big, small = sizes[-1], sizes[0]
     lines = []
-    ratio = search[big]["ratio_to_bare"]
-    lines.append(f"search at N={big:,}: {ratio:.2f} × bare throughput (target ≥ {TARGET_RATIO_TO_BARE}) → "
-                 f"{'met' if ratio >= TARGET_RATIO_TO_BARE else 'MISSED'}")
-    p95 = search[big]["p95_ms"]
-    lines.append(f"search at N={big:,}: p95 {p95:.1f} ms (target ≤ {TARGET_P95_MS:.0f} ms) → "
-                 f"{'met' if p95 <= TARGET_P95_MS else 'MISSED'}")
-    if big != small:
-        slowdown = 1 - search[big]["requests_per_sec"] / search[small]["requests_per_sec"]
-        lines.append(f"search at N={big:,} vs N={small:,}: {slowdown:+.0%} slower in requests/s, p95 "
-                     f"{search[small]['p95_ms']:.1f} → {p95:.1f} ms (target ≤ {TARGET_MAX_SLOWDOWN:.0%} slower) → "
-                     f"{'met' if slowdown <= TARGET_MAX_SLOWDOWN else 'MISSED'}")
+    for name in ("search", "search, each URL new"):
+        search = {n: next(row for row in results[n] if row["name"] == name) for n in sizes}
+        ratio, p95 = search[big]["ratio_to_bare"], search[big]["p95_ms"]
+        lines.append(f"{name} at N={big:,}: {ratio:.2f} × bare throughput (target ≥ {TARGET_RATIO_TO_BARE}) → "
+                     f"{'met' if ratio >= TARGET_RATIO_TO_BARE else 'MISSED'}")
+        lines.append(f"{name} at N={big:,}: p95 {p95:.1f} ms (target ≤ {TARGET_P95_MS:.0f} ms) → "
+                     f"{'met' if p95 <= TARGET_P95_MS else 'MISSED'}")
+        if big != small:
+            slowdown = 1 - search[big]["requests_per_sec"] / search[small]["requests_per_sec"]
+            lines.append(f"{name} at N={big:,} vs N={small:,}: {slowdown:+.0%} slower in requests/s, p95 "
+                         f"{search[small]['p95_ms']:.1f} → {p95:.1f} ms (target ≤ {TARGET_MAX_SLOWDOWN:.0%} "
+                         f"slower) → {'met' if slowdown <= TARGET_MAX_SLOWDOWN else 'MISSED'}")
     return lines
 
 
@@ -290,7 +293,11 @@ def main() -> None:
                 {"name": "bare, logged in", "kind": "bare", "path": "/bench/bare", "cookie": cookie},
                 {"name": "dashboard", "kind": "dashboard", "path": "/staff/", "cookie": cookie},
                 {"name": "search", "kind": "search", "path": SEARCH_PATH, "cookie": cookie},
+                {"name": "search, each URL new", "kind": "search", "path": SEARCH_PATH, "cookie": cookie,
+                 "vary": True},
                 {"name": "search, broad", "kind": "search", "path": BROAD_SEARCH_PATH, "cookie": cookie},
+                {"name": "search, broad, each URL new", "kind": "search", "path": BROAD_SEARCH_PATH,
+                 "cookie": cookie, "vary": True},
                 {"name": "association page", "kind": "association", "path": f"/staff/associations/{sample['id']}",
                  "cookie": cookie, "expect": sample["name"]},
             ]

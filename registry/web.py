@@ -1,13 +1,14 @@
 """Wiring done once per app: blueprints, template helpers, error pages, database hooks."""
 
 from flask import Flask, flash, redirect, render_template, request
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from registry.core.i18n import LANGUAGE_NAMES
+from registry.core.i18n import LANGUAGE_NAMES, format_date, install_template_gettext
 from registry.extensions import db, login_manager
 
 
@@ -56,6 +57,7 @@ def register(app: Flask) -> None:
     app.register_blueprint(associations_bp, url_prefix="/associations")
     app.register_blueprint(municipalities_bp, cli_group="municipalities")
     from registry import cli
+    from registry.search import freshness
 
     cli.register(app)
     _template_helpers(app)
@@ -63,6 +65,7 @@ def register(app: Flask) -> None:
     _security_headers(app)
     _login(app)
     _sqlite_pragmas(app)
+    freshness.watch(Session)
     # Models of every domain must be imported before migrations compare metadata.
     import registry.audit.models  # noqa: F401
     import registry.search.models  # noqa: F401
@@ -73,6 +76,7 @@ def _template_helpers(app: Flask) -> None:
 
     app.jinja_env.globals.update(form_errors=form_errors, describedby_ids=describedby_ids)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
+    install_template_gettext(app)
 
     @app.context_processor
     def inject() -> dict:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from flask_babel import LazyString
+from flask_babel import LazyString, get_locale
 from wtforms import SelectChoice
 
 
@@ -13,6 +13,7 @@ class Choices:
         self._items = [(item[0], item[1], item[2] if len(item) > 2 else None) for item in items]
         self._labels = {key: label for key, label, _ in self._items}
         self._help = {key: help_ for key, _, help_ in self._items}
+        self._by_locale: dict[str, dict[str, str]] = {}
 
     def __iter__(self):
         return iter(key for key, _, _ in self._items)
@@ -40,4 +41,15 @@ class Choices:
     def labels(self, keys: Iterable[str]) -> list[str]:
         """Translated labels of the given keys in display order."""
         wanted = set(keys)
-        return [str(label) for key, label, _ in self._items if key in wanted]
+        return [label for key, label in self.translated().items() if key in wanted]
+
+    def translated(self) -> dict[str, str]:
+        """Key → label in the current language, in display order; translated once per language.
+
+        Result lists show a label per row; looking each one up through gettext again costs more than the row.
+        """
+        locale = str(get_locale())
+        found = self._by_locale.get(locale)
+        if found is None:
+            found = self._by_locale[locale] = {key: str(label) for key, label, _ in self._items}
+        return found

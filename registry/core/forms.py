@@ -1,9 +1,12 @@
 """Helpers shared by forms and the form macros."""
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 from wtforms import Field, Form, SelectChoice
 from wtforms.fields import FieldList, FormField
 from wtforms.validators import ValidationError
+from wtforms.widgets import Select, html_params
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 
@@ -68,3 +71,32 @@ def apply_service_errors(form: Form, error: FieldValueError) -> None:
 def strip_text(value: str | None) -> str | None:
     """Remove surrounding white space (a pasted e-mail address often carries some)."""
     return value.strip() if isinstance(value, str) else value
+
+
+class FixedChoicesSelect(Select):
+    """A ``<select>`` whose options are rendered once per language: for fields whose choices never change.
+
+    A filter form with a few dozen translated options is shown on every search; rendering each option through
+    WTForms and gettext again costs more than the search itself. Only the chosen option differs per request.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._options: dict[str, list[tuple[str, str]]] = {}
+
+    def _rendered(self, field) -> list[tuple[str, str]]:
+        locale = str(get_locale())
+        options = self._options.get(locale)
+        if options is None:
+            options = self._options[locale] = [
+                (str(choice.value), f' value="{escape(choice.value)}">{escape(str(choice.label))}</option>')
+                for choice in field.choices]
+        return options
+
+    def __call__(self, field, **kwargs) -> Markup:
+        """The select with the field's value chosen; attributes as WTForms' own Select takes them."""
+        kwargs.setdefault("id", field.id)
+        chosen = str(field.data) if field.data is not None else None
+        options = "".join(f"<option selected{rest}" if value == chosen else f"<option{rest}"
+                          for value, rest in self._rendered(field))
+        return Markup(f"<select {html_params(name=field.name, **kwargs)}>{options}</select>")

@@ -3,6 +3,7 @@
 import csv
 from importlib import resources
 
+from flask import current_app
 from sqlalchemy import select
 
 from registry.extensions import db
@@ -50,3 +51,18 @@ def grouped_by_region(country: str) -> list[tuple[str, list[Municipality]]]:
     for municipality in municipalities_of(country):
         groups.setdefault(municipality.region, []).append(municipality)
     return sorted(groups.items())
+
+
+def municipality_country(user) -> str | None:
+    """The country of a staff member's municipality, without loading the municipality on every request.
+
+    A municipality never changes country, so the answer is kept for the life of the app.
+    """
+    if user.municipality_id is None:
+        return None
+    known = current_app.extensions.setdefault("municipality_countries", {})
+    country = known.get(user.municipality_id)
+    if country is None:
+        country = known[user.municipality_id] = db.session.scalar(
+            select(Municipality.country).where(Municipality.id == user.municipality_id))
+    return country

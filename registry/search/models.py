@@ -54,3 +54,16 @@ event.listen(SearchDocument.__table__, "before_drop", DDL(FTS_DROP[0]).execute_i
 def is_search_internal(name: str) -> bool:
     """Objects the migrations create by hand (FTS5 tables and their shadows), ignored by autogenerate."""
     return name.startswith("association_fts")
+
+
+class RegisterGeneration(db.Model):
+    """One row counting the committed changes to what the register search shows.
+
+    Cached search pages are keyed by this number (registry/search/freshness.py), so a change committed by any
+    app server makes every server's cached pages of the older generation unreachable.
+    """
+
+    __tablename__ = "register_generation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)

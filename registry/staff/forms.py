@@ -12,8 +12,8 @@ from registry.associations.choices import (
     ROLES,
     TARGET_GROUPS,
 )
-from registry.core.forms import strip_text
-from registry.search.services import Filters
+from registry.core.forms import FixedChoicesSelect, strip_text
+from registry.search.query import Filters
 
 
 def _any(choices) -> list[SelectChoice]:
@@ -28,16 +28,18 @@ class SearchForm(FlaskForm):
 
     q = StringField(_l("Search"), validators=[Optional(), Length(max=200)],
                     description=_l("Words from the name, purpose, activities, target groups or local areas."))
-    status = SelectField(_l("Status"), choices=_any(PARTNER_STATUSES), default="")
-    role = SelectField(_l("Role"), choices=_any(ROLES), default="")
-    motivation = SelectField(_l("Motivation"), choices=_any(MOTIVATIONS), default="")
-    collaboration = SelectField(_l("Form of collaboration"), choices=_any(COLLABORATION_FORMS), default="")
-    target_group = SelectField(_l("Target group"), choices=_any(TARGET_GROUPS), default="")
+    status = SelectField(_l("Status"), widget=FixedChoicesSelect(), choices=_any(PARTNER_STATUSES), default="")
+    role = SelectField(_l("Role"), widget=FixedChoicesSelect(), choices=_any(ROLES), default="")
+    motivation = SelectField(_l("Motivation"), widget=FixedChoicesSelect(), choices=_any(MOTIVATIONS), default="")
+    collaboration = SelectField(_l("Form of collaboration"), widget=FixedChoicesSelect(),
+                                choices=_any(COLLABORATION_FORMS), default="")
+    target_group = SelectField(_l("Target group"), widget=FixedChoicesSelect(), choices=_any(TARGET_GROUPS),
+                               default="")
     local_area = StringField(_l("Local area"), validators=[Optional(), Length(max=100)])
-    has_number = SelectField(_l("CVR number or organisationsnummer"), default="", choices=[
+    has_number = SelectField(_l("CVR number or organisationsnummer"), widget=FixedChoicesSelect(), default="", choices=[
         SelectChoice("", _l("All")), SelectChoice("yes", _l("Has one")), SelectChoice("no", _l("Has none"))])
     documents_complete = BooleanField(_l("Only associations with all documents handed in"))
-    sort = SelectField(_l("Sort by"), default="relevance", choices=[
+    sort = SelectField(_l("Sort by"), widget=FixedChoicesSelect(), default="relevance", choices=[
         SelectChoice("relevance", _l("Best match")), SelectChoice("newest", _l("Newest submissions")),
         SelectChoice("name", _l("Name")), SelectChoice("updated", _l("Recently updated"))])
 

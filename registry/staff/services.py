@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 from registry.associations.choices import PARTNER_STATUSES, ROLES, TARGET_GROUPS
 from registry.associations.models import Association, association_municipalities
 from registry.extensions import db
-from registry.search.services import Filters, search_statement
+from registry.search.query import Filters, search_statement
 from registry.staff.models import PartnerStatus
 from registry.staff.scope import visible_ids
 

@@ -1,14 +1,19 @@
 """Staff pages: dashboard, search with exports, and the staff view of an association."""
 
 from flask import Response, render_template, request
+from flask_babel import get_locale
 from flask_login import current_user
 
-from registry.associations.choices import PARTNER_STATUSES
+from registry.associations.choices import PARTNER_STATUSES, ROLES
 from registry.associations.models import Association
 from registry.associations.services.files import current_declarations, documents_of
 from registry.audit.history import history_for_association
 from registry.core.authz import loads, require
-from registry.search.services import search_associations
+from registry.core.fragments import fragment_cache
+from registry.extensions import db
+from registry.municipalities.services import municipality_country
+from registry.search.freshness import current_generation
+from registry.search.query import search_associations
 from registry.staff import bp, policies, services
 from registry.staff.forms import SearchForm
 
@@ -39,14 +44,23 @@ def _search_form() -> SearchForm:
 @bp.get("/search")
 @require(policies.is_staff)
 def search():
-    """Full-text search and filters over the municipality's register; the query stays in the URL."""
+    """Full-text search and filters over the municipality's register; the query stays in the URL.
+
+    The rendered results are cached under the register's generation (read first, so a page is never filed
+    under a newer generation than its data): a repeated search, a page back or a bookmark costs no query.
+    """
+    municipality_id = current_user.municipality_id
+    key = (current_generation(db.session), municipality_id, str(get_locale()), request.query_string)
+    content = fragment_cache("search").get_or_render(key, lambda: _search_content(municipality_id))
+    return render_template("staff/search.html", content=content)
+
+
+def _search_content(municipality_id: int) -> str:
     form = _search_form()
-    page = request.args.get("page", 1, type=int)
-    results = search_associations(form.filters(), current_user.municipality_id, current_user.municipality.country,
-                                  page=page)
-    statuses = services.partner_statuses(current_user.municipality_id, [a.id for a in results.items])
-    return render_template("staff/search.html", form=form, results=results, statuses=statuses,
-                           status_labels=PARTNER_STATUSES, searched=bool(request.args))
+    results = search_associations(form.filters(), municipality_id, municipality_country(current_user),
+                                  page=request.args.get("page", 1, type=int))
+    return render_template("staff/_search_content.html", form=form, results=results, searched=bool(request.args),
+                           status_labels=PARTNER_STATUSES.translated(), roles=ROLES)
 
 
 @bp.get("/search/export.<any(csv, xlsx):fmt>")
@@ -54,7 +68,7 @@ def search():
 def export(fmt: str):
     """The current search result as CSV or XLSX."""
     filters = _search_form().filters()
-    municipality_id, country = current_user.municipality_id, current_user.municipality.country
+    municipality_id, country = current_user.municipality_id, municipality_country(current_user)
     if fmt == "csv":
         body, mimetype = services.export_csv(filters, municipality_id, country), "text/csv; charset=utf-8"
     else:
