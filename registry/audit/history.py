@@ -3,12 +3,21 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from registry.associations.choices import DOCUMENT_KINDS, STATUSES
 from registry.audit.models import AuditEvent
+from registry.core.i18n import localized
 from registry.extensions import db
+from registry.qualification.choices import ANSWERS, RECOMMENDATIONS
+from registry.qualification.choices import CASE_STATUSES as QUALIFICATION_STATUSES
+from registry.screening.choices import CASE_STATUSES as SCREENING_STATUSES
+from registry.screening.choices import EXCEPTION_ANSWERS, FLAG_REASONS, LEGAL_BASES, OUTCOMES
+from registry.supervision.choices import SANCTION_BASES, SANCTIONS
 
 ACTIONS = {
     "association.created": _l("Association created"),
@@ -35,6 +44,30 @@ ACTIONS = {
     "qualification.concluded": _l("Qualification concluded"),
     "qualification.superseded": _l("Qualification superseded by a new one"),
     "checklist.local_item_added": _l("Local checklist item added"),
+    "screening.opened": _l("Eligibility screening opened"),
+    "screening.answers_saved": _l("Eligibility screening answers saved"),
+    "screening.hearing_sent": _l("Hearing sent"),
+    "screening.hearing_answered": _l("Hearing answered by the association"),
+    "screening.decision_proposed": _l("Decision proposed"),
+    "screening.decision_returned": _l("Decision sent back"),
+    "screening.decided": _l("Decision made"),
+    "screening.superseded": _l("Screening superseded by a new one"),
+    "screening.rescreening_flagged": _l("Marked for re-screening"),
+    "supervision.drawn": _l("Supervision sample drawn"),
+    "supervision.findings_saved": _l("Supervision findings saved"),
+    "supervision.sanction_recorded": _l("Sanction recorded"),
+    "publication.published": _l("Yearly list published"),
+    "settings.changed": _l("Settings changed"),
+    "staff.created": _l("Staff account created"),
+    "staff.invited": _l("Staff member invited"),
+    "staff.joined": _l("Staff member joined"),
+    "staff.activated": _l("Staff member reactivated"),
+    "staff.deactivated": _l("Staff member deactivated"),
+    "user.registered": _l("Account created"),
+    "user.email_verified": _l("E-mail address confirmed"),
+    "user.settings_changed": _l("Account settings changed"),
+    "user.password_changed": _l("Password changed"),
+    "user.password_reset": _l("Password reset"),
 }
 
 FIELDS = {
@@ -53,7 +86,22 @@ FIELDS = {
     "target_group": _l("Target groups"), "status": _l("Status"), "public_profile": _l("Public profile"),
     "kind": _l("Type"), "filename": _l("File"), "recommendation": _l("Recommendation"),
     "template": _l("Checklist version"), "superseded_by": _l("Superseded by case"),
+    "grant": _l("Grant"), "premises": _l("Premises"), "legal_basis": _l("Legal basis"),
+    "deadline": _l("Deadline for the answer"), "documents": _l("Documents"), "comment": _l("Comment"),
+    "valid_until": _l("Valid until"), "reason": _l("Reason"), "note": _l("Note"), "findings": _l("Findings"),
+    "follow_up_on": _l("Follow-up date"), "year": _l("Year"), "seed": _l("Seed"), "active": _l("Active"),
+    "four_eyes": _l("A refusal must be approved by a second staff member"),
+    "validity_months": _l("Validity in months"), "complaint_guidance": _l("Complaints"),
 }
+
+#: Fields whose stored value is a key: the vocabularies that name it (the first that knows the key wins).
+VALUES = {
+    "grant": (OUTCOMES,), "premises": (OUTCOMES,), "legal_basis": (LEGAL_BASES, SANCTION_BASES),
+    "recommendation": (RECOMMENDATIONS,), "reason": (FLAG_REASONS,), "kind": (DOCUMENT_KINDS, SANCTIONS),
+    "status": (STATUSES, QUALIFICATION_STATUSES, SCREENING_STATUSES),
+}
+#: Checklist answers, as answers_saved events record them against the item's key.
+ANSWER_VALUES = (ANSWERS, EXCEPTION_ANSWERS)
 
 
 @dataclass
@@ -75,21 +123,61 @@ class HistoryEntry:
     changes: list[Change]
 
 
-def describe(event: AuditEvent) -> HistoryEntry:
-    """Turn an audit event into translated, readable lines."""
+def describe(event: AuditEvent, item_texts: dict[str, str] | None = None) -> HistoryEntry:
+    """Turn an audit event into translated, readable lines; ``item_texts`` names the checklist items it answers."""
     before, after = event.before or {}, event.after or {}
     keys = [key for key in dict.fromkeys([*before, *after]) if key not in ("sha256",)]
-    changes = [Change(str(FIELDS.get(key, key)), _show(before.get(key)), _show(after.get(key))) for key in keys]
+    if item_texts is not None:  # the keys are checklist items and the values answers
+        changes = [Change(item_texts.get(key, key), _show(before.get(key), ANSWER_VALUES),
+                          _show(after.get(key), ANSWER_VALUES)) for key in keys]
+    else:
+        changes = [Change(str(FIELDS.get(key, key)), _show(before.get(key), VALUES.get(key, ())),
+                          _show(after.get(key), VALUES.get(key, ()))) for key in keys]
     label = ACTIONS.get(event.action, event.action)
     return HistoryEntry(at=event.occurred_at, who=event.actor.display_name if event.actor else None,
                         action=str(label), changes=changes)
 
 
-def _show(value) -> object:
+def _show(value, vocabularies=()) -> object:
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, str):
+        for choices in vocabularies:
+            if value in choices:
+                return str(choices.label(value))
     if isinstance(value, list):
-        return ", ".join(" ".join(str(part) for part in item if part) if isinstance(item, list) else str(item)
-                         for item in value) or "–"
+        return ", ".join(" ".join(str(part) for part in item if part) if isinstance(item, list)
+                         else str(_show(item, vocabularies)) for item in value) or "–"
     return "–" if value in (None, "") else value
+
+
+def _case_classes() -> dict[str, type]:
+    """Mapped classes with a checklist template, by table name (qualification and screening cases)."""
+    return {mapper.class_.__tablename__: mapper.class_ for mapper in db.Model.registry.mappers
+            if "template" in mapper.relationships}
+
+
+def _item_texts(events: list[AuditEvent]) -> dict[tuple[str, int], dict[str, str]]:
+    """For each case answered in the events: its checklist items' text in the reader's language, by key."""
+    wanted: dict[str, set[int]] = {}
+    for event in events:
+        if event.action.endswith(".answers_saved"):
+            wanted.setdefault(event.object_type, set()).add(event.object_id)
+    locale, classes, texts = str(get_locale()), _case_classes(), {}
+    for table, ids in wanted.items():
+        case_class = classes.get(table)
+        if case_class is None:
+            continue
+        for case in db.session.scalars(select(case_class).where(case_class.id.in_(ids))
+                                       .options(selectinload(case_class.template))):
+            texts[table, case.id] = {item["key"]: localized(item["text"], locale) for item in case.template.items}
+    return texts
+
+
+def _described(events: list[AuditEvent]) -> list[HistoryEntry]:
+    texts = _item_texts(events)
+    return [describe(event, texts.get((event.object_type, event.object_id))
+                     if event.action.endswith(".answers_saved") else None) for event in events]
 
 
 def history_for_association(association_id: int, limit: int = 200) -> list[HistoryEntry]:
@@ -97,7 +185,7 @@ def history_for_association(association_id: int, limit: int = 200) -> list[Histo
     events = db.session.scalars(
         select(AuditEvent).where(AuditEvent.association_id == association_id)
         .options(selectinload(AuditEvent.actor)).order_by(AuditEvent.id.desc()).limit(limit))
-    return [describe(event) for event in events]
+    return _described(list(events))
 
 
 def history_for_case(case_id: int, table: str = "qualification_cases") -> list[HistoryEntry]:
@@ -105,4 +193,4 @@ def history_for_case(case_id: int, table: str = "qualification_cases") -> list[H
     events = db.session.scalars(
         select(AuditEvent).where(AuditEvent.object_type == table, AuditEvent.object_id == case_id)
         .options(selectinload(AuditEvent.actor)).order_by(AuditEvent.id.desc()))
-    return [describe(event) for event in events]
+    return _described(list(events))

@@ -49,9 +49,15 @@ def bump(session: Session) -> None:
         session.execute(insert(RegisterGeneration).values(id=1, value=1))
 
 
+_CURRENT = select(RegisterGeneration.value).where(RegisterGeneration.id == 1)
+
+
 def current_generation(session: Session) -> int:
-    """The number of register changes committed so far, as this transaction sees it."""
-    return session.scalar(select(RegisterGeneration.value).where(RegisterGeneration.id == 1)) or 0
+    """The number of register changes committed so far, as this transaction sees it.
+
+    Read through the session's connection (same transaction) rather than the ORM: this runs on every search.
+    """
+    return session.connection().execute(_CURRENT).scalar() or 0
 
 
 def watch(session_class) -> None:

@@ -148,3 +148,56 @@ def test_case_page_shows_the_case_history(concluded):
     assert -1 not in positions and positions == sorted(positions)
     assert "Olga Officer" in history
     assert "Document uploaded" not in history  # the association's own events belong to its page
+
+
+def test_answers_in_the_history_name_the_item_and_the_answer_in_the_readers_language(concluded, factories,
+                                                                                      client_for):
+    """A saved answer reads as the checklist item's own text and the answer's label, never as stored keys."""
+    case = concluded["case"]
+    item = case.template.items[0]
+    english = concluded["client"].get(concluded["url"]).text.split('id="history-title"', 1)[1]
+    assert f"<dt>{item['text']['en']}</dt>" in english.replace("&#39;", "'")
+    assert f"<dt>{item['key']}</dt>" not in english
+    assert "<dd>Met</dd>" in english
+    danish_client = client_for(factories.staff(code="751", locale="da"))
+    danish = danish_client.get(concluded["url"]).text.split('id="history-title"', 1)[1]
+    assert f"<dt>{item['text']['da']}</dt>" in danish.replace("&#39;", "'")
+    assert "<dd>Opfyldt</dd>" in danish
+
+
+def test_stored_keys_and_yes_no_values_read_as_labels(concluded):
+    """Outcome, legal basis and status keys and true/false are shown as the words staff use."""
+    from registry.audit.history import describe
+
+    event = AuditEvent(action="screening.decided", object_type="screening_cases", object_id=1,
+                       after={"grant": "not_eligible", "premises": None, "legal_basis": "dk_fol_stk3",
+                              "four_eyes": True, "status": "decided"})
+    with force_locale("da"):
+        entry = describe(event)
+    shown = {change.field: change.after for change in entry.changes}
+    assert entry.action == "Afgørelse truffet"
+    assert shown == {"Tilskud": "Ikke berettiget", "Lokaler": "–",
+                     "Lovgrundlag": _label_of("dk_fol_stk3", "da"),
+                     "Et afslag skal godkendes af en anden medarbejder": "Ja", "Status": "Afgjort"}
+
+
+def _label_of(basis: str, locale: str) -> str:
+    from registry.screening.choices import LEGAL_BASES
+
+    with force_locale(locale):
+        return str(LEGAL_BASES.label(basis))
+
+
+def test_every_recorded_action_has_a_label():
+    """Each action the code records is named in ACTIONS, so no history ever shows a raw key like "x.y"."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "registry"
+    calls = re.compile(r"(?:record_audit|_set_password|_assign|_audit_change)\((.*?)\)\s*$", re.S | re.M)
+    recorded = set()
+    for path in package.rglob("*.py"):
+        for call in calls.finditer(path.read_text()):
+            recorded.update(re.findall(r'"([a-z_]+\.[a-z_]+)"', call.group(1)))
+    assert len(recorded) >= 45, recorded  # the scan really finds the calls
+    assert sorted(recorded - set(ACTIONS)) == []
