@@ -72,19 +72,41 @@ def load_demo(force: bool) -> None:
         click.echo(load_demo_content(force=force))
 
 
-@registry_group.command("verify-audit")
-def verify_audit() -> None:
-    """Recompute the audit hash chain; exit 1 and list events that were altered or deleted."""
-    from registry.audit.services import verify_chain
+_PROBLEMS = {
+    "content": "altered",
+    "link": "chain broken (an event before it was deleted or altered)",
+    "anchor": "differs from its anchor (the trail was rewritten)",
+    "missing": "anchored but no longer in the trail (deleted)",
+}
 
-    problems = verify_chain()
+
+@registry_group.command("verify-audit")
+@click.option("--anchors", type=click.File("r", encoding="utf-8"),
+              help="A file of anchors written by `flask registry audit-anchor`; each must still hold.")
+def verify_audit(anchors) -> None:
+    """Recompute the audit hash chain; exit 1 and list events that were altered or deleted."""
+    from registry.audit.services import parse_anchors, verify_chain
+
+    known = parse_anchors(anchors.read()) if anchors else []
+    problems = verify_chain(known)
     for problem in problems:
-        reason = ("altered" if problem.reason == "content"
-                  else "chain broken (an event before it was deleted or altered)")
-        click.echo(f"audit event {problem.event_id}: {reason}", err=True)
+        click.echo(f"audit event {problem.event_id}: {_PROBLEMS[problem.reason]}", err=True)
     if problems:
         raise SystemExit(1)
-    click.echo("Audit trail intact.")
+    checked = f", {len(known)} anchors hold" if known else ""
+    click.echo(f"Audit trail intact{checked}.")
+
+
+@registry_group.command("audit-anchor")
+def audit_anchor() -> None:
+    """Print the newest audit event's id and hash, to be kept outside the database (e.g. a daily log line)."""
+    from registry.audit.services import chain_head
+
+    head = chain_head()
+    if head is None:
+        click.echo("The audit trail is empty.", err=True)
+        return
+    click.echo(head.line())
 
 
 def register(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,14 +70,46 @@ class ChainProblem:
     reason: str
 
 
-def verify_chain() -> list[ChainProblem]:
-    """Recompute the chain; report altered events and breaks left by deleted ones."""
+@dataclass(frozen=True)
+class Anchor:
+    """An event's id and hash as written down outside the database, e.g. in a daily log line."""
+
+    event_id: int
+    hash: str
+
+    def line(self) -> str:
+        """The anchor as one line of text, the form parse_anchors() reads back."""
+        return f"audit-anchor {self.event_id} {self.hash}"
+
+
+def chain_head() -> Anchor | None:
+    """The newest event as an anchor (None while the trail is empty)."""
+    newest = db.session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+    return Anchor(newest.id, newest.hash) if newest else None
+
+
+def parse_anchors(text_: str) -> list[Anchor]:
+    """Anchors from lines containing ``audit-anchor <id> <hash>`` (other lines, e.g. log prefixes, are ignored)."""
+    found = re.findall(r"audit-anchor (\d+) ([0-9a-f]{64})\b", text_)
+    return [Anchor(int(event_id), hash_) for event_id, hash_ in found]
+
+
+def verify_chain(anchors: list[Anchor] = ()) -> list[ChainProblem]:
+    """Recompute the chain; report altered events, breaks left by deleted ones, and anchors it no longer holds.
+
+    The chain alone cannot show that its newest events were removed, or that all of it was rewritten with
+    new hashes: an anchor kept outside the database can. An anchored event must still be there, unchanged.
+    """
     problems: list[ChainProblem] = []
     prev = GENESIS
+    hashes: dict[int, str] = {}
     for event in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
         if event.prev_hash != prev:
             problems.append(ChainProblem(event.id, "link"))
         if _digest(event.prev_hash, event) != event.hash:
             problems.append(ChainProblem(event.id, "content"))
-        prev = event.hash
+        prev = hashes[event.id] = event.hash
+    for anchor in anchors:
+        if hashes.get(anchor.event_id) != anchor.hash:
+            problems.append(ChainProblem(anchor.event_id, "anchor" if anchor.event_id in hashes else "missing"))
     return problems

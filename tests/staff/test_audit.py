@@ -201,3 +201,53 @@ def test_every_recorded_action_has_a_label():
             recorded.update(re.findall(r'"([a-z_]+\.[a-z_]+)"', call.group(1)))
     assert len(recorded) >= 45, recorded  # the scan really finds the calls
     assert sorted(recorded - set(ACTIONS)) == []
+
+
+def _anchor(app, tmp_path):
+    """Run `flask registry audit-anchor` and keep its line in a file, as a daily log would."""
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["registry", "audit-anchor"])
+    assert result.exit_code == 0, result.output
+    anchors = tmp_path / "anchors.log"
+    anchors.write_text(f"Nov 21 03:00:01 registry: {result.output}")
+    return anchors
+
+
+def test_an_anchor_reveals_that_the_newest_event_was_deleted(app, concluded, tmp_path):
+    """The chain alone cannot see its newest event go; the anchor written before can."""
+    newest = _events("qualification.concluded")[0]
+    newest_id, newest_hash = newest.id, newest.hash
+    anchors = _anchor(app, tmp_path)
+    assert f"audit-anchor {newest_id} {newest_hash}" in anchors.read_text()
+    db.session.execute(text("DELETE FROM audit_events WHERE id = :id"), {"id": newest_id})
+    assert _verify(app).exit_code == 0  # without the anchor the shortened chain looks whole
+    result = app.test_cli_runner().invoke(args=["registry", "verify-audit", "--anchors", str(anchors)])
+    assert result.exit_code == 1
+    assert f"audit event {newest_id}: anchored but no longer in the trail (deleted)" in result.output
+
+
+def test_an_anchor_reveals_a_rewritten_chain(app, concluded, tmp_path):
+    """Rewriting an event and recomputing every hash after it keeps the chain consistent, but not the anchor."""
+    anchors = _anchor(app, tmp_path)
+    events = list(db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+    first, newest_id = events[0], events[-1].id
+    _set_after(first.id, {"name": "Et andet navn"})
+    db.session.commit()
+    db.session.expire_all()
+    prev = first.prev_hash
+    for event in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)):
+        event.prev_hash, event.hash = prev, _digest(prev, event)
+        prev = event.hash
+    db.session.commit()
+    assert _verify(app).exit_code == 0  # a consistent forgery
+    result = app.test_cli_runner().invoke(args=["registry", "verify-audit", "--anchors", str(anchors)])
+    assert result.exit_code == 1
+    assert f"audit event {newest_id}: differs from its anchor" in result.output
+
+
+def test_anchors_that_hold_are_reported(app, concluded, tmp_path):
+    """With an intact trail every anchor holds and the command says how many it checked."""
+    anchors = _anchor(app, tmp_path)
+    result = app.test_cli_runner().invoke(args=["registry", "verify-audit", "--anchors", str(anchors)])
+    assert result.exit_code == 0, result.output
+    assert "Audit trail intact, 1 anchors hold." in result.output
