@@ -11,6 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
 
+import snowballstemmer
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import Float, Integer, String, bindparam, cast, exists, false, func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import REGCONFIG
@@ -76,16 +77,28 @@ def shape_of(filters: Filters, country: str) -> Shape:
         documents_complete=filters.documents_complete, sort=filters.sort if filters.sort in SORTS else "relevance")
 
 
-def parameters_of(filters: Filters, municipality_id: int, engine: str) -> dict:
+@lru_cache(maxsize=4096)
+def stem(word: str, language: str) -> str:
+    """The Snowball stem of a word ("fodbolden" → "fodbold", "barnen" → "barn"); unchanged for "simple".
+
+    Snowball only takes endings off, so the stem is a prefix of every form of the word: searching for
+    ``stem*`` finds "barn", "barnen" and "barnens" whichever of them was typed.
+    """
+    if language not in snowballstemmer.algorithms():
+        return word
+    return snowballstemmer.stemmer(language).stemWord(word.lower())
+
+
+def parameters_of(filters: Filters, municipality_id: int, shape: Shape) -> dict:
     """The values a statement of shape_of(filters) runs with."""
     params = {"municipality_id": municipality_id, "status": filters.status,
               "local_area": f"%{filters.local_area}%"}
     params.update({kind: getattr(filters, kind) for kind in SELECTION_KINDS})
     words = filters.words
-    if engine == "postgresql":
+    if shape.engine == "postgresql":  # to_tsquery stems with the text-search configuration itself
         params["match"] = " & ".join(f"{word}:*" for word in words)
-    else:
-        params["match"] = " ".join(f'"{word}"*' for word in words)
+    else:  # FTS5's tokenizer does not stem: match every word that starts with the stem
+        params["match"] = " ".join(f'"{stem(word, shape.language)}"*' for word in words)
     return params
 
 
@@ -206,7 +219,7 @@ def search_statement(filters: Filters, municipality_id: int, country: str):
     if filters.query and not filters.words:
         return select(Association).where(false())
     shape = shape_of(filters, country)
-    return _export_statement(shape).params(**parameters_of(filters, municipality_id, shape.engine))
+    return _export_statement(shape).params(**parameters_of(filters, municipality_id, shape))
 
 
 class ResultRow(NamedTuple):
@@ -265,7 +278,7 @@ def page_of_ids(filters: Filters, municipality_id: int, country: str, page: int,
     if filters.query and not filters.words:
         return [], 0
     shape = shape_of(filters, country)
-    params = parameters_of(filters, municipality_id, shape.engine)
+    params = parameters_of(filters, municipality_id, shape)
     statement = _page_statement(shape).limit(per_page).offset((page - 1) * per_page)
     rows = db.session.execute(statement, params).all()
     if rows:
