@@ -151,26 +151,30 @@ def _show(value, vocabularies=()) -> object:
     return "–" if value in (None, "") else value
 
 
-def _case_classes() -> dict[str, type]:
-    """Mapped classes with a checklist template, by table name (qualification and screening cases)."""
-    return {mapper.class_.__tablename__: mapper.class_ for mapper in db.Model.registry.mappers
-            if "template" in mapper.relationships}
+def _case_classes() -> dict[str, tuple[type, type]]:
+    """Mapped classes with a checklist template, by table name, with their template class."""
+    return {mapper.class_.__tablename__: (mapper.class_, mapper.relationships["template"].mapper.class_)
+            for mapper in db.Model.registry.mappers if "template" in mapper.relationships}
 
 
 def _item_texts(events: list[AuditEvent]) -> dict[tuple[str, int], dict[str, str]]:
-    """For each case answered in the events: its checklist items' text in the reader's language, by key."""
+    """For each case answered in the events: its checklist items' text in the reader's language, by key.
+
+    One statement per kind of case (qualification, screening), however many cases and events there are.
+    """
     wanted: dict[str, set[int]] = {}
     for event in events:
         if event.action.endswith(".answers_saved"):
             wanted.setdefault(event.object_type, set()).add(event.object_id)
     locale, classes, texts = str(get_locale()), _case_classes(), {}
     for table, ids in wanted.items():
-        case_class = classes.get(table)
-        if case_class is None:
+        if table not in classes:
             continue
-        for case in db.session.scalars(select(case_class).where(case_class.id.in_(ids))
-                                       .options(selectinload(case_class.template))):
-            texts[table, case.id] = {item["key"]: localized(item["text"], locale) for item in case.template.items}
+        case_class, template_class = classes[table]
+        rows = db.session.execute(select(case_class.id, template_class.items).join(case_class.template)
+                                  .where(case_class.id.in_(ids)))
+        for case_id, items in rows:
+            texts[table, case_id] = {item["key"]: localized(item["text"], locale) for item in items}
     return texts
 
 

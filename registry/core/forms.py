@@ -26,7 +26,7 @@ def _field_errors(field: Field) -> list[tuple[str, str, str]]:
         return [error for sub in field for error in _field_errors(sub)]
     if field.errors and isinstance(field.errors, list):
         message = field.errors[0]
-        if isinstance(message, str) or hasattr(message, "__html__") or not isinstance(message, (list, dict)):
+        if isinstance(message, str) or hasattr(message, "__html__") or not isinstance(message, list | dict):
             return [(field.id, str(field.label.text), str(message))]
     return []
 

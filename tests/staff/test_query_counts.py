@@ -67,7 +67,8 @@ def test_association_page_costs_the_same_for_1_and_10_documents_and_board_member
     owner = factories.user()
     association = factories.submitted_association(owner=owner, name="Fodboldklubben")
     files.add_document(owner, association, "statutes", "vedtaegter.pdf", PDF)
-    factories.qualification_case(association, officer)
+    # Saved answers are named by their checklist items: one statement per kind of case, so "few" has one too.
+    factories.answer_case(factories.qualification_case(association, officer), officer, answer="partly_met")
     client = client_for(officer)
     url = f"/staff/associations/{association.id}"
     client.get(url)
@@ -96,6 +97,7 @@ def test_case_page_costs_the_same_with_more_answers_and_documents(factories, cli
     association = factories.submitted_association(owner=owner, name="Fodboldklubben")
     files.add_document(owner, association, "statutes", "vedtaegter.pdf", PDF)
     case = factories.qualification_case(association, officer)
+    factories.answer_case(case, officer, answer="information_missing", **{case.template.items[0]["key"]: "met"})
     client = client_for(officer)
     url = f"/staff/qualification/{case.id}"
     client.get(url)
