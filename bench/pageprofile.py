@@ -147,7 +147,7 @@ def main() -> None:
                 for row in plan:
                     print(f"             {'  ' * (row[1] > 0)}{row[3]}")
         if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", 25)))
 
 
 if __name__ == "__main__":

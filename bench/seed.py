@@ -282,7 +282,8 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
     from registry.municipalities.models import Municipality
     from registry.municipalities.services import load_municipalities
     from registry.qualification.models import QualificationCase
-    from registry.search.models import FTS_STATEMENTS, SearchDocument
+    from registry.search import sqlite_index
+    from registry.search.models import SearchDocument
     from registry.staff.models import PartnerStatus
 
     timings = {}
@@ -335,8 +336,9 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
         engine = db.engine
         with engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA synchronous=OFF")
-            # Bulk path for FTS: no per-row trigger while loading, one 'rebuild' afterwards.
-            conn.exec_driver_sql("DROP TRIGGER search_documents_ai")
+            # Bulk path for the search index: no per-row trigger while loading, one rebuild afterwards.
+            for name in sqlite_index.TRIGGERS:
+                conn.exec_driver_sql(f"DROP TRIGGER {name}")
         build_time = insert_time = 0.0
         for start in range(1, n + 1, BATCH):
             t0 = time.perf_counter()
@@ -425,16 +427,19 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
 
         t0 = time.perf_counter()
         with engine.begin() as conn:
-            conn.exec_driver_sql("INSERT INTO association_fts(association_fts) VALUES('rebuild')")
-            conn.exec_driver_sql(FTS_STATEMENTS[1])  # the insert trigger, exactly as the migration made it
-            conn.exec_driver_sql("INSERT INTO association_fts(association_fts, rank) VALUES('integrity-check', 1)")
+            sqlite_index.rebuild(conn)
+            for name, (_, body) in sqlite_index.TRIGGERS.items():  # exactly as the migration made them
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+                conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+            conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES('integrity-check', 1)")
         timings["fts rebuild"] = time.perf_counter() - t0
         with engine.connect() as conn:
-            triggers = {row[0] for row in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='search_documents'")}
-            assert triggers == {"search_documents_ai", "search_documents_ad", "search_documents_au"}, triggers
-            fts_rows = conn.execute(text("SELECT count(*) FROM association_fts")).scalar()
-            assert fts_rows == n, (fts_rows, n)
+            triggers = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
+            assert set(sqlite_index.TRIGGERS) <= triggers, triggers
+            indexed, handed_in = conn.execute(text(
+                "SELECT (SELECT count(DISTINCT association_id) FROM search_entries), "
+                "(SELECT count(*) FROM associations WHERE status != 'draft')")).one()
+            assert indexed == handed_in, (indexed, handed_in)
         if sample is None:  # tiny N: any submitted Aarhus association will do
             sample_row = db.session.execute(select(Association.id, Association.name).where(
                 Association.home_municipality_id == municipalities[("DK", "751")][0],

@@ -118,7 +118,7 @@ def register(app: Flask) -> None:
 
 @registry_group.command("reindex")
 def reindex() -> None:
-    """Rebuild the search documents of every association (after an upgrade or a restore)."""
+    """Rebuild the search documents of every association and the search index (after an upgrade or a restore)."""
     from sqlalchemy import select
 
     from registry.associations.models import Association
@@ -131,5 +131,9 @@ def reindex() -> None:
         count += 1
         if count % 500 == 0:
             db.session.commit()
+    if db.engine.dialect.name == "sqlite":  # and the full-text index from them, should it have been damaged
+        from registry.search.sqlite_index import rebuild
+
+        rebuild(db.session.connection())
     db.session.commit()
     click.echo(f"Search documents rebuilt for {count} associations.")

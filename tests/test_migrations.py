@@ -13,6 +13,7 @@ from config import TestingConfig
 from registry import create_app
 from registry.core.schema import include_object
 from registry.extensions import db
+from registry.search.sqlite_index import TRIGGERS, is_internal
 
 
 def _upgrade_and_compare(url: str) -> list:
@@ -30,6 +31,27 @@ def _upgrade_and_compare(url: str) -> list:
 def test_sqlite_upgrade_matches_models(tmp_path):
     """An empty SQLite file upgraded to head has exactly the models' schema."""
     assert _upgrade_and_compare(f"sqlite:///{tmp_path / 'migrations.sqlite'}") == []
+
+
+def _search_index_objects(url: str, make) -> dict:
+    """The SQLite search index's tables, indexes and every trigger, by (type, name), with their SQL."""
+    app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        make()
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT type, name, sql FROM sqlite_master").all()
+        db.engine.dispose()
+    return {(row.type, row.name): " ".join((row.sql or "").split()) for row in rows
+            if row.type == "trigger" or is_internal(row.name) or row.name == "ix_search_entries_association_id"}
+
+
+def test_sqlite_upgrade_makes_the_search_index_of_the_models(tmp_path):
+    """The migrations' frozen copy of the search index (tables, prefix indexes, every trigger) is the one
+    registry/search/sqlite_index.py makes, so no trigger went missing with a table a migration copied."""
+    migrated = _search_index_objects(f"sqlite:///{tmp_path / 'migrated.sqlite'}", upgrade)
+    created = _search_index_objects(f"sqlite:///{tmp_path / 'created.sqlite'}", db.create_all)
+    assert {name for kind, name in migrated if kind == "trigger"} == set(TRIGGERS)
+    assert migrated == created
 
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL") or os.environ.get("TEST_DATABASE_URL")

@@ -124,12 +124,28 @@ def upgrade():
         "AND kind IN ('statutes', 'minutes', 'accounts')) = 3")
 
 
+# The FTS5 index of this revision, as it was then (a later revision replaces it with one per municipality).
+_FTS_STATEMENTS = [
+    "CREATE VIRTUAL TABLE association_fts USING fts5(name_text, body_text, content='search_documents', "
+    "content_rowid='association_id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN "
+    "INSERT INTO association_fts(rowid, name_text, body_text) VALUES (new.association_id, new.name_text, "
+    "new.body_text); END",
+    "CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN "
+    "INSERT INTO association_fts(association_fts, rowid, name_text, body_text) VALUES ('delete', "
+    "old.association_id, old.name_text, old.body_text); END",
+    "CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN "
+    "INSERT INTO association_fts(association_fts, rowid, name_text, body_text) VALUES ('delete', "
+    "old.association_id, old.name_text, old.body_text); "
+    "INSERT INTO association_fts(rowid, name_text, body_text) VALUES (new.association_id, new.name_text, "
+    "new.body_text); END",
+]
+
+
 def _create_search_index():
     """SQLite: the FTS5 table and its triggers; PostgreSQL: a GIN index on the tsvector."""
-    from registry.search.models import FTS_STATEMENTS
-
     if op.get_bind().dialect.name == "sqlite":
-        for statement in FTS_STATEMENTS:
+        for statement in _FTS_STATEMENTS:
             op.execute(statement)
     elif op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE INDEX ix_search_documents_vector ON search_documents USING gin (vector)")

@@ -4,7 +4,9 @@ HAND_MADE_INDEXES = {"ix_search_documents_vector"}
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    """Skip the SQLite FTS5 tables and the PostgreSQL GIN index, which migrations create by hand."""
-    if name and name.startswith("association_fts"):
+    """Skip the SQLite full-text index and the PostgreSQL GIN index, which migrations create by hand."""
+    from registry.search.sqlite_index import is_internal
+
+    if name and type_ == "table" and is_internal(name):
         return False
     return not (type_ == "index" and name in HAND_MADE_INDEXES)

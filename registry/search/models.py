@@ -1,10 +1,11 @@
 """The search document kept beside each association."""
 
-from sqlalchemy import DDL, ForeignKey, Index, String, Text, event
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from registry.extensions import db
+from registry.search import sqlite_index
 
 
 class SearchDocument(db.Model):
@@ -28,32 +29,8 @@ class SearchDocument(db.Model):
     )
 
 
-# SQLite: an FTS5 index over the table, kept in step by triggers (external-content table).
-FTS_STATEMENTS = [
-    "CREATE VIRTUAL TABLE association_fts USING fts5(name_text, body_text, content='search_documents', "
-    "content_rowid='association_id', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN "
-    "INSERT INTO association_fts(rowid, name_text, body_text) VALUES (new.association_id, new.name_text, "
-    "new.body_text); END",
-    "CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN "
-    "INSERT INTO association_fts(association_fts, rowid, name_text, body_text) VALUES ('delete', "
-    "old.association_id, old.name_text, old.body_text); END",
-    "CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN "
-    "INSERT INTO association_fts(association_fts, rowid, name_text, body_text) VALUES ('delete', "
-    "old.association_id, old.name_text, old.body_text); "
-    "INSERT INTO association_fts(rowid, name_text, body_text) VALUES (new.association_id, new.name_text, "
-    "new.body_text); END",
-]
-FTS_DROP = ["DROP TABLE IF EXISTS association_fts"]
-
-for _statement in FTS_STATEMENTS:
-    event.listen(SearchDocument.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
-event.listen(SearchDocument.__table__, "before_drop", DDL(FTS_DROP[0]).execute_if(dialect="sqlite"))
-
-
-def is_search_internal(name: str) -> bool:
-    """Objects the migrations create by hand (FTS5 tables and their shadows), ignored by autogenerate."""
-    return name.startswith("association_fts")
+# SQLite: the full-text index per municipality, kept by triggers (registry/search/sqlite_index.py).
+sqlite_index.attach(db.metadata)
 
 
 class RegisterGeneration(db.Model):

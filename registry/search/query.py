@@ -24,6 +24,7 @@ from registry.extensions import db
 from registry.municipalities.models import Municipality
 from registry.search.models import SearchDocument
 from registry.search.services import LANGUAGES
+from registry.search.sqlite_index import SCOPE_SPAN
 from registry.staff.models import PartnerStatus
 from registry.staff.scope import visible_ids
 
@@ -99,6 +100,8 @@ def parameters_of(filters: Filters, municipality_id: int, shape: Shape) -> dict:
         params["match"] = " & ".join(f"{word}:*" for word in words)
     else:  # FTS5's tokenizer does not stem: match every word that starts with the stem
         params["match"] = " ".join(f'"{stem(word, shape.language)}"*' for word in words)
+        params["scope_start"] = municipality_id * SCOPE_SPAN
+        params["scope_end"] = (municipality_id + 1) * SCOPE_SPAN - 1
     return params
 
 
@@ -109,8 +112,9 @@ def _text_match(shape: Shape):
         return (select(SearchDocument.association_id.label("association_id"),
                        func.ts_rank_cd(SearchDocument.vector, tsquery).label("score"))
                 .where(SearchDocument.vector.op("@@")(tsquery)).subquery("matches"))
-    return (text("SELECT rowid AS association_id, -bm25(association_fts, 10.0, 1.0) AS score "
-                 "FROM association_fts WHERE association_fts MATCH :match")
+    # The municipality's range of the index holds exactly the associations it may see (sqlite_index.py).
+    return (text("SELECT rowid - :scope_start AS association_id, -bm25(search_fts, 10.0, 1.0) AS score "
+                 "FROM search_fts WHERE search_fts MATCH :match AND rowid BETWEEN :scope_start AND :scope_end")
             .columns(association_id=Integer, score=Float).subquery("matches"))
 
 
@@ -144,7 +148,8 @@ def _status_condition(shape: Shape, association_id):
 
 def _id_conditions(shape: Shape, association_id) -> list:
     """Conditions answered from narrow tables and indexes, by association id alone."""
-    conditions = [association_id.in_(visible_ids(bindparam("municipality_id")))]
+    scoped_by_index = shape.text and shape.engine == "sqlite"
+    conditions = [] if scoped_by_index else [association_id.in_(visible_ids(bindparam("municipality_id")))]
     if shape.status:
         conditions.append(_status_condition(shape, association_id))
     conditions.extend(_selection(kind, association_id) for kind in shape.selections)
