@@ -14,6 +14,7 @@ def create_app(config_class: type[Config] | None = None, **overrides) -> Flask:
         config_class = CONFIGS[os.environ.get("REGISTRY_ENV", "production")]
     app.config.from_object(config_class)
     app.config.update(overrides)
+    _local_database_needs_no_ping(app)
     _refuse_default_secret(app)
     _configure_proxy(app)
 
@@ -38,6 +39,17 @@ def _refuse_default_secret(app: Flask) -> None:
         return
     if app.config["SECRET_KEY"] in (None, "", DEFAULT_SECRET_KEY):
         raise RuntimeError("SECRET_KEY is not set: refusing to start in production with the default key.")
+
+
+def _local_database_needs_no_ping(app: Flask) -> None:
+    """No liveness ping before each use of a SQLite connection: a file opened in-process cannot go stale.
+
+    The ping (``pool_pre_ping``) guards server connections that a restart or a firewall dropped; on SQLite it
+    would only be one more statement on every request.
+    """
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+                                                   "pool_pre_ping": False}
 
 
 def _configure_proxy(app: Flask) -> None:

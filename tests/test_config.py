@@ -39,3 +39,16 @@ def test_database_url_is_normalised_for_psycopg(monkeypatch):
     assert config._database_url() == "postgresql+psycopg://u@h/db"
     monkeypatch.delenv("DATABASE_URL")
     assert config._database_url().startswith("sqlite:///")
+
+
+@pytest.mark.parametrize(("url", "pings"), [
+    ("sqlite://", False),
+    ("postgresql+psycopg://registry@db.example/registry", True),
+])
+def test_only_server_connections_are_pinged_before_use(url, pings):
+    """A server connection is checked before each use (it may have been dropped); a SQLite file's is not."""
+    from registry.extensions import db
+
+    app = create_app(ProductionConfig, SECRET_KEY="a-long-random-production-key", SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        assert db.engine.pool._pre_ping is pings
