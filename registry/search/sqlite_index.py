@@ -13,8 +13,9 @@ the stem prefixes the search asks for (``"fodbold"*``) are one posting list each
 every word that starts with them.
 
 Migrations that rebuild one of the tables the triggers hang on (``batch_alter_table`` on SQLite copies the
-table) drop its triggers with it: such a migration must call ``create_triggers()`` again.
-tests/test_migrations.py fails when a trigger is missing after an upgrade.
+table) drop its triggers with it: such a migration must create them again, from its own frozen copy of
+their statements (as migration f06858b8227b holds one). tests/test_migrations.py fails when a trigger is
+missing after an upgrade, or differs from TRIGGERS.
 """
 
 from sqlalchemy import DDL, event
@@ -91,11 +92,6 @@ def drop_statements() -> list[str]:
     """The statements that remove the index, its entries and its triggers."""
     return [*(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS),
             "DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_entries"]
-
-
-def create_triggers(table: str) -> list[str]:
-    """The CREATE TRIGGER statements for one table, for a migration that had to copy it."""
-    return [f"CREATE TRIGGER {name} {body}" for name, (on, body) in TRIGGERS.items() if on == table]
 
 
 def rebuild_statements() -> list[str]:
