@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/pageprofile.py --db bench/results/bench-100000.sqlite \\
         [--page search] [--explain] [--cprofile]
+    .venv/bin/python bench/pageprofile.py --meta bench/results/bench-pg-100000.json   # a PostgreSQL register
 
 Serves each page through Flask's test client (production config, logged in as the Aarhus officer) and
 reports per page: wall and CPU time per request; the CPU time spent in each service the views call
 (PHASES below: the rest is Flask, the session, the login and the form); the SQL statements with their
-time, and with --explain SQLite's EXPLAIN QUERY PLAN of each; with --cprofile the top functions.
+time, and with --explain the plan of each (PostgreSQL's with actual times); with --cprofile the top functions.
 CPU time is reported beside wall time, so the numbers stay useful on a busy machine.
 """
 
@@ -65,9 +66,22 @@ def _wrap_phases(spent: dict) -> None:
         setattr(module, attribute, timed)
 
 
+def _print_plan(engine, statement: str, parameters) -> None:
+    """SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN ANALYZE, of one statement as it ran."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all():
+                print(f"             {'  ' * (row[1] > 0)}{row[3]}")
+            return
+        for (line,) in conn.exec_driver_sql("EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters).all():
+            print(f"             {line}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True)
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--db", type=Path, help="a seeded SQLite file (its metadata beside it, .json)")
+    where.add_argument("--meta", type=Path, help="the metadata file of any seeded register, e.g. bench-pg-N.json")
     parser.add_argument("--page", action="append", help="bare, dashboard, search, association (default: all)")
     parser.add_argument("--search", default="/staff/search?q=fodbold&target_group=youth")
     parser.add_argument("--repeat", type=int, default=20)
@@ -76,11 +90,11 @@ def main() -> None:
     parser.add_argument("--vary", action="store_true",
                         help="add a new, ignored parameter to every URL, so that no cached search page answers")
     args = parser.parse_args()
-    db_path = args.db.resolve()
-    meta = json.loads(db_path.with_suffix(".json").read_text())
-    os.environ.update(REGISTRY_ENV="production", SECRET_KEY=secrets.token_hex(32),
-                      DATABASE_URL=f"sqlite:///{db_path}")
+    meta = json.loads((args.meta or args.db.resolve().with_suffix(".json")).read_text())
     sys.path.insert(0, str(ROOT / "bench"))
+    from run import database_url
+
+    os.environ.update(REGISTRY_ENV="production", SECRET_KEY=secrets.token_hex(32), DATABASE_URL=database_url(meta))
     from app import app  # bench/app.py: the app plus /bench/bare
     from sqlalchemy import event
 
@@ -142,12 +156,10 @@ def main() -> None:
             per_request = sum(t for t, _ in runs) / args.repeat
             print(f"  {per_request * 1000:7.2f} ms  ×{len(runs) / args.repeat:g}  {' '.join(statement.split())[:300]}")
             if args.explain:
-                with engine.connect() as conn:
-                    plan = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, runs[0][1]).all()
-                for row in plan:
-                    print(f"             {'  ' * (row[1] > 0)}{row[3]}")
+                _print_plan(engine, statement, runs[0][1])
         if profiler:
-            pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", 25)))
+            stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative"))
+            stats.print_stats(int(os.environ.get("TOP", 25)))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@
 For each size N: seed bench/results/bench-N.sqlite (bench/seed.py), start gunicorn (2 sync workers,
 REGISTRY_ENV=production, a random SECRET_KEY) on bench/app.py, log in as the Aarhus officer, check
 every URL answers 200 with the expected content, then run wrk on each URL and print a table.
-Needs wrk (`apt-get install -y wrk`).
+With --postgres URL the registers are PostgreSQL databases bench_N on that server instead
+(e.g. --postgres postgresql+psycopg://root@127.0.0.1:5432). Needs wrk (`apt-get install -y wrk`).
 """
 
 import argparse
@@ -43,19 +44,29 @@ TARGET_MAX_SLOWDOWN = 0.20
 
 # -- seeding ---------------------------------------------------------------------------------------------
 
-def seeded(n: int, reuse: bool) -> dict:
+def database_url(meta: dict) -> str:
+    """The SQLAlchemy URL of a seeded register (older metadata files hold a SQLite path)."""
+    return meta["db"] if "://" in meta["db"] else f"sqlite:///{meta['db']}"
+
+
+def seeded(n: int, reuse: bool, postgres: str | None) -> dict:
     """Seed (or, with --reuse, migrate and reuse) the database for N associations; returns its metadata."""
-    db_path = RESULTS / f"bench-{n}.sqlite"
-    meta_path = RESULTS / f"bench-{n}.json"
-    if reuse and db_path.exists() and meta_path.exists():
-        print(f"== N = {n:,}: reusing {db_path.relative_to(ROOT)} (migrating it to the current schema)")
-        env = {**os.environ, "REGISTRY_ENV": "development", "DATABASE_URL": f"sqlite:///{db_path}"}
+    if postgres:
+        target, meta_path = f"{postgres.rstrip('/')}/bench_{n}", RESULTS / f"bench-pg-{n}.json"
+        where, seed_args = f"PostgreSQL database bench_{n}", ["--url", target]
+    else:
+        db_path = RESULTS / f"bench-{n}.sqlite"
+        target, meta_path = f"sqlite:///{db_path}", RESULTS / f"bench-{n}.json"
+        where, seed_args = str(db_path.relative_to(ROOT)), ["--db", str(db_path)]
+    if reuse and meta_path.exists() and (postgres or db_path.exists()):
+        print(f"== N = {n:,}: reusing {where} (migrating it to the current schema)")
+        env = {**os.environ, "REGISTRY_ENV": "development", "DATABASE_URL": target}
         subprocess.run([str(VENV_BIN / "flask"), "--app", "wsgi", "db", "upgrade"], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return json.loads(meta_path.read_text())
-    print(f"== N = {n:,}: seeding {db_path.relative_to(ROOT)} ...", flush=True)
+    print(f"== N = {n:,}: seeding {where} ...", flush=True)
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, str(BENCH / "seed.py"), "--n", str(n), "--db", str(db_path)],
+    result = subprocess.run([sys.executable, str(BENCH / "seed.py"), "--n", str(n), *seed_args],
                             cwd=ROOT, check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     meta = json.loads(result.stdout.strip().splitlines()[-1])
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2))
@@ -75,11 +86,11 @@ def free_port() -> int:
 class Server:
     """gunicorn on bench/app.py for one database; stopped on exit."""
 
-    def __init__(self, db_path: str, workers: int, log_path: Path):
+    def __init__(self, url: str, workers: int, log_path: Path):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "REGISTRY_ENV": "production", "SECRET_KEY": secrets.token_hex(32),
-                    "DATABASE_URL": f"sqlite:///{db_path}"}
+                    "DATABASE_URL": url}
         self.command = [str(VENV_BIN / "gunicorn"), "--workers", str(workers), "--worker-class", "sync",
                         "--bind", f"127.0.0.1:{self.port}", "--error-logfile", str(log_path), "bench.app:app"]
         self.process = None
@@ -277,6 +288,9 @@ def main() -> None:
                         help="seconds to wait at most for --max-load before measuring anyway (default 0)")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse bench/results/bench-N.sqlite if present (migrated to the current schema)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="benchmark PostgreSQL databases bench_N on this server instead of SQLite files, "
+                             "e.g. postgresql+psycopg://root@127.0.0.1:5432")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: run `sudo apt-get install -y wrk` (Debian/Ubuntu) and try again.")
@@ -284,8 +298,8 @@ def main() -> None:
 
     results: dict[int, list[dict]] = {}
     for n in args.sizes:
-        meta = seeded(n, args.reuse)
-        with Server(meta["db"], args.workers, RESULTS / f"gunicorn-{n}.log") as server:
+        meta = seeded(n, args.reuse, args.postgres)
+        with Server(database_url(meta), args.workers, RESULTS / f"gunicorn-{n}.log") as server:
             cookie = login(server.base, meta["staff_email"], meta["staff_password"])
             sample = meta["sample_association"]
             pages = [
@@ -308,7 +322,8 @@ def main() -> None:
 
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     report = [f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, gunicorn {args.workers} sync workers, "
-              f"{os.cpu_count()} CPU cores, warm-up {args.warmup} s per page", ""]
+              f"{os.cpu_count()} CPU cores, warm-up {args.warmup} s per page, "
+              f"{'PostgreSQL' if args.postgres else 'SQLite'}", ""]
     for n in args.sizes:
         report += [f"N = {n:,} associations", "", table(results[n]), ""]
     report += verdict(results)

@@ -1,6 +1,7 @@
 """Seed a benchmark database with N associations, fast, through bulk inserts.
 
     .venv/bin/python bench/seed.py --n 100000 --db bench/results/bench-100000.sqlite
+    .venv/bin/python bench/seed.py --n 100000 --url postgresql+psycopg://root@127.0.0.1:5432/bench_100000
 
 The schema comes from the migrations (the same code as `flask db upgrade`), the municipalities and
 checklist templates from the app's own loaders. The associations, their selections, board members,
@@ -8,6 +9,10 @@ documents, declarations, audit events, qualification cases and search documents 
 with SQLAlchemy Core `insert()` and lists of dicts (executemany) in batches, because the ORM
 services take seconds per hundred. The search text is made by registry.search.services.document_text
 itself, called on lightweight stand-ins, so that the FTS index holds what the app would index.
+
+On SQLite the search index's triggers are dropped while loading and the index is rebuilt in one pass; on
+PostgreSQL (the database in --url is dropped and created again) the weighted tsvectors are computed in one
+UPDATE with the app's own expression, the sequences are moved past the ids written, and the tables analysed.
 
 Prints one line of JSON at the end: the staff login and a sample association for the benchmark.
 """
@@ -252,10 +257,97 @@ class Audit:
         self.next_id += 1
 
 
-def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
+def sqlite_url(db_path: Path) -> str:
+    """A fresh SQLite file's URL (any older file and its journals removed)."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{db_path}"
+
+
+def recreate_postgres_database(url: str) -> str:
+    """Drop and create the PostgreSQL database named in url, through the server's maintenance database."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    target = make_url(url)
+    name = target.database
+    if not name or not name.replace("_", "").isalnum():
+        raise SystemExit(f"give the benchmark database a plain name, not {name!r}")
+    engine = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    engine.dispose()
+    return url
+
+
+def _bulk_mode(engine, dialect: str) -> None:
+    """No per-row index trigger while loading (the index is built in one pass afterwards); on SQLite no fsync."""
+    from registry.search import postgres_index, sqlite_index
+
+    with engine.begin() as conn:
+        if dialect == "sqlite":
+            conn.exec_driver_sql("PRAGMA synchronous=OFF")
+            for name in sqlite_index.TRIGGERS:
+                conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        else:
+            for name, (table, _) in postgres_index.TRIGGERS.items():
+                conn.exec_driver_sql(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
+
+
+def _finish_sqlite(engine) -> None:
+    """Fill the per-municipality index in one pass and recreate its triggers exactly as the migration made them."""
+    from sqlalchemy import text
+
+    from registry.search import sqlite_index
+
+    with engine.begin() as conn:
+        sqlite_index.rebuild(conn)
+        for name, (_, body) in sqlite_index.TRIGGERS.items():
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+        conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES('integrity-check', 1)")
+    with engine.connect() as conn:
+        triggers = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
+        assert set(sqlite_index.TRIGGERS) <= triggers, triggers
+        indexed, handed_in = conn.execute(text(
+            "SELECT (SELECT count(DISTINCT association_id) FROM search_entries), "
+            "(SELECT count(*) FROM associations WHERE status != 'draft')")).one()
+        assert indexed == handed_in, (indexed, handed_in)
+
+
+def _finish_postgres(engine, tables: dict) -> None:
+    """Compute every tsvector with the app's expression and every scope and facets with the index's own
+    functions, turn the triggers back on, move the sequences past the ids written, compact and analyse."""
+    from sqlalchemy import func, select, text, update
+
+    from registry.search import postgres_index
+    from registry.search.models import SearchDocument
+    from registry.search.services import _pg_vector
+
+    documents = SearchDocument.__table__
+    with engine.begin() as conn:
+        conn.execute(update(documents).values(
+            vector=_pg_vector(documents.c.language, documents.c.name_text, documents.c.body_text),
+            scope=func.search_scope(documents.c.association_id), facets=func.search_facets(documents.c.association_id)))
+        for name, (table, _) in postgres_index.TRIGGERS.items():
+            conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE TRIGGER {name}")
+        for table in tables.values():
+            if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement:
+                highest = conn.scalar(select(func.max(table.c.id))) or 0
+                conn.execute(text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :value, :called)"),
+                             {"table": table.name, "value": max(highest, 1), "called": highest > 0})
+        indexed, handed_in = conn.execute(text(
+            "SELECT (SELECT count(*) FROM search_documents WHERE cardinality(scope) > 0 AND vector IS NOT NULL), "
+            "(SELECT count(*) FROM associations WHERE status != 'draft')")).one()
+        assert indexed == handed_in, (indexed, handed_in)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM FULL search_documents")  # the UPDATE left a dead copy of every row
+        conn.exec_driver_sql("VACUUM ANALYZE")
+
+
+def seed(url: str, n: int, rng_seed: int = 20261121) -> dict:
 
     from flask_migrate import upgrade
     from sqlalchemy import insert, select, text
@@ -282,14 +374,13 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
     from registry.municipalities.models import Municipality
     from registry.municipalities.services import load_municipalities
     from registry.qualification.models import QualificationCase
-    from registry.search import sqlite_index
     from registry.search.models import SearchDocument
     from registry.staff.models import PartnerStatus
 
     timings = {}
     started = time.perf_counter()
     app = create_app(DevelopmentConfig, DEBUG=False, SECRET_KEY=secrets.token_hex(16),
-                     SQLALCHEMY_DATABASE_URI=f"sqlite:///{db_path}")
+                     SQLALCHEMY_DATABASE_URI=url)
     with app.app_context():
         upgrade()  # what `flask db upgrade` runs
         load_municipalities()
@@ -334,11 +425,8 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
         today = NOW.date()
 
         engine = db.engine
-        with engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA synchronous=OFF")
-            # Bulk path for the search index: no per-row trigger while loading, one rebuild afterwards.
-            for name in sqlite_index.TRIGGERS:
-                conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        dialect = engine.dialect.name
+        _bulk_mode(engine, dialect)
         build_time = insert_time = 0.0
         for start in range(1, n + 1, BATCH):
             t0 = time.perf_counter()
@@ -412,7 +500,8 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
             rows["audit_events"], audit.rows = audit.rows, []
             t1 = time.perf_counter()
             with engine.begin() as conn:
-                conn.exec_driver_sql("PRAGMA synchronous=OFF")
+                if dialect == "sqlite":
+                    conn.exec_driver_sql("PRAGMA synchronous=OFF")
                 for name, table in tables.items():
                     if rows[name]:
                         conn.execute(insert(table), rows[name])
@@ -426,20 +515,11 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
         search_services._labels_in_all_languages = original_labels
 
         t0 = time.perf_counter()
-        with engine.begin() as conn:
-            sqlite_index.rebuild(conn)
-            for name, (_, body) in sqlite_index.TRIGGERS.items():  # exactly as the migration made them
-                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-                conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts, rank) VALUES('integrity-check', 1)")
-        timings["fts rebuild"] = time.perf_counter() - t0
-        with engine.connect() as conn:
-            triggers = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
-            assert set(sqlite_index.TRIGGERS) <= triggers, triggers
-            indexed, handed_in = conn.execute(text(
-                "SELECT (SELECT count(DISTINCT association_id) FROM search_entries), "
-                "(SELECT count(*) FROM associations WHERE status != 'draft')")).one()
-            assert indexed == handed_in, (indexed, handed_in)
+        if dialect == "sqlite":
+            _finish_sqlite(engine)
+        else:
+            _finish_postgres(engine, tables)
+        timings["search index"] = time.perf_counter() - t0
         if sample is None:  # tiny N: any submitted Aarhus association will do
             sample_row = db.session.execute(select(Association.id, Association.name).where(
                 Association.home_municipality_id == municipalities[("DK", "751")][0],
@@ -452,7 +532,7 @@ def seed(db_path: Path, n: int, rng_seed: int = 20261121) -> dict:
             "SELECT count(*) FROM associations WHERE home_municipality_id = :m"),
             {"m": municipalities[("SE", "1480")][0]})
     timings["total"] = time.perf_counter() - started
-    return {"n": n, "db": str(db_path), "staff_email": STAFF[0][0], "staff_password": STAFF_PASSWORD,
+    return {"n": n, "db": url, "staff_email": STAFF[0][0], "staff_password": STAFF_PASSWORD,
             "sample_association": sample, "rows": counts, "aarhus_home": aarhus, "goteborg_home": goteborg,
             "seconds": {key: round(value, 1) for key, value in timings.items()}}
 
@@ -461,10 +541,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000, help="number of associations (default 100 000)")
     parser.add_argument("--db", type=Path, help="SQLite file to (re)create (default bench/results/bench-N.sqlite)")
+    parser.add_argument("--url", help="a PostgreSQL database to drop and create instead, "
+                                      "e.g. postgresql+psycopg://root@127.0.0.1:5432/bench_100000")
     parser.add_argument("--seed", type=int, default=20261121, help="random seed")
     args = parser.parse_args()
-    db_path = (args.db or ROOT / "bench" / "results" / f"bench-{args.n}.sqlite").resolve()
-    print(json.dumps(seed(db_path, args.n, args.seed), ensure_ascii=False))
+    if args.url:
+        url = recreate_postgres_database(args.url)
+    else:
+        url = sqlite_url((args.db or ROOT / "bench" / "results" / f"bench-{args.n}.sqlite").resolve())
+    print(json.dumps(seed(url, args.n, args.seed), ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -131,9 +131,11 @@ def reindex() -> None:
         count += 1
         if count % 500 == 0:
             db.session.commit()
-    if db.engine.dialect.name == "sqlite":  # and the full-text index from them, should it have been damaged
-        from registry.search.sqlite_index import rebuild
+    # And the index from them, should it have been damaged: SQLite's entries, PostgreSQL's scopes and facets.
+    from registry.search import postgres_index, sqlite_index
 
-        rebuild(db.session.connection())
+    index = {"sqlite": sqlite_index, "postgresql": postgres_index}.get(db.engine.dialect.name)
+    if index is not None:
+        index.rebuild(db.session.connection())
     db.session.commit()
     click.echo(f"Search documents rebuilt for {count} associations.")

@@ -9,17 +9,15 @@ import os
 import re
 
 import pytest
+from argon2 import PasswordHasher
 from flask import g
 from sqlalchemy import text
 
-from config import TestingConfig
-from argon2 import PasswordHasher
-
 import registry.accounts.passwords as passwords
+from config import TestingConfig
 from registry import create_app
 from registry.extensions import db
 from registry.municipalities.services import load_municipalities
-
 from tests.factories import Factories
 
 # Production-strength argon2 costs ~0.1 s a hash; tests need many, and the algorithm is the same.

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from registry.accounts.models import User
 from registry.accounts.passwords import hash_password
+from registry.associations.declarations import required_for
 from registry.associations.models import Association
 from registry.associations.services import files, profile
-from registry.associations.declarations import required_for
 from registry.core.models import utcnow
 from registry.extensions import db
 from registry.municipalities.models import Municipality
@@ -33,7 +33,8 @@ class Factories:
 
     def user(self, email: str | None = None, verified: bool = True, locale: str = "da", **extra) -> User:
         """An association-side user with the standard test password."""
-        user = User(email=email or f"user{self._next()}@example.org", display_name=extra.pop("display_name", "Test User"),
+        user = User(email=email or f"user{self._next()}@example.org",
+                    display_name=extra.pop("display_name", "Test User"),
                     password_hash=hash_password(extra.pop("password", self.PASSWORD)), locale=locale,
                     email_verified_at=utcnow() if verified else None, **extra)
         db.session.add(user)

@@ -13,6 +13,7 @@ from config import TestingConfig
 from registry import create_app
 from registry.core.schema import include_object
 from registry.extensions import db
+from registry.search import postgres_index
 from registry.search.sqlite_index import TRIGGERS, is_internal
 
 
@@ -57,20 +58,69 @@ def test_sqlite_upgrade_makes_the_search_index_of_the_models(tmp_path):
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL") or os.environ.get("TEST_DATABASE_URL")
 
 
-# Locally without PostgreSQL this is skipped; CI sets TEST_POSTGRES_URL, so there it always runs.
-@pytest.mark.skipif(not POSTGRES_URL and not os.environ.get("CI"), reason="no PostgreSQL configured")
-def test_postgresql_upgrade_matches_models():
-    """The same migrations on an empty PostgreSQL schema match the models too."""
+def _postgres_schema_url(schema: str) -> str:
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    return f"{POSTGRES_URL}{separator}options=-csearch_path%3D{schema}"
+
+
+def _in_new_schemas(check, count: int = 1) -> None:
+    """Run check(url, ...) on fresh PostgreSQL schemas, dropped afterwards."""
     assert POSTGRES_URL, "CI must set TEST_POSTGRES_URL"
-    base = POSTGRES_URL
-    schema = f"migration_check_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base)
+    schemas = [f"migration_check_{uuid.uuid4().hex[:8]}" for _ in range(count)]
+    admin = create_engine(POSTGRES_URL)
     with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
+        for schema in schemas:
+            connection.execute(text(f"CREATE SCHEMA {schema}"))
     try:
-        separator = "&" if "?" in base else "?"
-        assert _upgrade_and_compare(f"{base}{separator}options=-csearch_path%3D{schema}") == []
+        check(*(_postgres_schema_url(schema) for schema in schemas))
     finally:
         with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            for schema in schemas:
+                connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+needs_postgres = pytest.mark.skipif(not POSTGRES_URL and not os.environ.get("CI"), reason="no PostgreSQL configured")
+
+
+# Locally without PostgreSQL these are skipped; CI sets TEST_POSTGRES_URL, so there they always run.
+@needs_postgres
+def test_postgresql_upgrade_matches_models():
+    """The same migrations on an empty PostgreSQL schema match the models too."""
+    def check(url: str) -> None:
+        assert _upgrade_and_compare(url) == []
+
+    _in_new_schemas(check)
+
+
+def _postgres_search_objects(url: str, make) -> dict:
+    """The search index's functions, triggers and GIN index on PostgreSQL, by name, with their definitions."""
+    app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        make()
+        with db.engine.connect() as connection:
+            schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
+            rows = connection.exec_driver_sql(
+                "SELECT 'function', p.proname, pg_get_functiondef(p.oid) FROM pg_proc AS p "
+                "WHERE p.pronamespace = current_schema()::regnamespace "
+                "UNION ALL SELECT 'trigger', t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger AS t "
+                "JOIN pg_class AS c ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema()::regnamespace "
+                "AND NOT t.tgisinternal "
+                "UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                "AND indexname IN ('ix_search_documents_search', 'ix_associations_home_municipality_status')").all()
+        db.engine.dispose()
+    return {(kind, name): " ".join(definition.replace(f"{schema}.", "").split()) for kind, name, definition in rows}
+
+
+@needs_postgres
+def test_postgresql_upgrade_makes_the_search_index_of_the_models():
+    """The migrations' frozen copy of the PostgreSQL search index (functions, triggers, GIN index) is the one
+    registry/search/postgres_index.py and the models make."""
+    def check(migrated_url: str, created_url: str) -> None:
+        migrated = _postgres_search_objects(migrated_url, upgrade)
+        created = _postgres_search_objects(created_url, db.create_all)
+        assert {name for kind, name in migrated if kind == "trigger"} == set(postgres_index.TRIGGERS)
+        assert {name for kind, name in migrated if kind == "function"} == set(postgres_index.FUNCTIONS)
+        assert migrated == created
+
+    _in_new_schemas(check, count=2)

@@ -1,6 +1,6 @@
 """Schema objects that autogenerate must leave alone: dialect-specific search structures."""
 
-HAND_MADE_INDEXES = {"ix_search_documents_vector"}
+HAND_MADE_INDEXES = {"ix_search_documents_search"}
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:

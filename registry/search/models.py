@@ -1,11 +1,11 @@
 """The search document kept beside each association."""
 
-from sqlalchemy import ForeignKey, Index, String, Text
-from sqlalchemy.dialects.postgresql import TSVECTOR
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
 from registry.extensions import db
-from registry.search import sqlite_index
+from registry.search import postgres_index, sqlite_index
 
 
 class SearchDocument(db.Model):
@@ -21,16 +21,23 @@ class SearchDocument(db.Model):
     name_text: Mapped[str] = mapped_column(Text)
     #: Purpose, activities, target groups (labels in da/sv/en), local areas, municipalities.
     body_text: Mapped[str] = mapped_column(Text)
-    #: PostgreSQL only: the weighted tsvector, GIN-indexed (NULL on SQLite, which uses FTS5).
+    #: PostgreSQL only: the weighted tsvector (NULL on SQLite, which uses FTS5).
     vector: Mapped[str | None] = mapped_column(Text().with_variant(TSVECTOR(), "postgresql"))
+    #: PostgreSQL only, kept by triggers: the municipalities whose staff may see the association.
+    scope: Mapped[list[int] | None] = mapped_column(Text().with_variant(ARRAY(Integer), "postgresql"))
+    #: PostgreSQL only, kept by triggers: the association's selections as "kind:key".
+    facets: Mapped[list[str] | None] = mapped_column(Text().with_variant(ARRAY(Text), "postgresql"))
 
     __table_args__ = (
-        Index("ix_search_documents_vector", "vector", postgresql_using="gin").ddl_if(dialect="postgresql"),
+        Index("ix_search_documents_search", "scope", "facets", "vector",
+              postgresql_using="gin").ddl_if(dialect="postgresql"),
     )
 
 
-# SQLite: the full-text index per municipality, kept by triggers (registry/search/sqlite_index.py).
+# The full-text index per municipality, kept by triggers: registry/search/sqlite_index.py on SQLite,
+# registry/search/postgres_index.py on PostgreSQL.
 sqlite_index.attach(db.metadata)
+postgres_index.attach(db.metadata)
 
 
 class RegisterGeneration(db.Model):

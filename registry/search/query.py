@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 import snowballstemmer
 from flask_sqlalchemy.pagination import Pagination
-from sqlalchemy import Float, Integer, String, bindparam, cast, exists, false, func, literal_column, select, text
-from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy import Float, Integer, String, Text, bindparam, cast, exists, false, func, literal_column, select, text
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, array
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
@@ -98,6 +98,7 @@ def parameters_of(filters: Filters, municipality_id: int, shape: Shape) -> dict:
     words = filters.words
     if shape.engine == "postgresql":  # to_tsquery stems with the text-search configuration itself
         params["match"] = " & ".join(f"{word}:*" for word in words)
+        params["facets"] = [f"{kind}:{getattr(filters, kind)}" for kind in shape.selections]
     else:  # FTS5's tokenizer does not stem: match every word that starts with the stem
         params["match"] = " ".join(f'"{stem(word, shape.language)}"*' for word in words)
         params["scope_start"] = municipality_id * SCOPE_SPAN
@@ -106,12 +107,18 @@ def parameters_of(filters: Filters, municipality_id: int, shape: Shape) -> dict:
 
 
 def _text_match(shape: Shape):
-    """A subquery (association_id, score) of associations matching :match; higher score is better."""
+    """A subquery (association_id, score) of associations matching :match that the municipality may see;
+    higher score is better."""
     if shape.engine == "postgresql":
+        # One GIN index answers the scope, the selections and the words together (postgres_index.py).
         tsquery = func.to_tsquery(cast(shape.language, REGCONFIG), bindparam("match", type_=String))
+        conditions = [SearchDocument.scope.op("@>")(array([bindparam("municipality_id", type_=Integer)])),
+                      SearchDocument.vector.op("@@")(tsquery)]
+        if shape.selections:
+            conditions.append(SearchDocument.facets.op("@>")(bindparam("facets", type_=ARRAY(Text))))
         return (select(SearchDocument.association_id.label("association_id"),
                        func.ts_rank_cd(SearchDocument.vector, tsquery).label("score"))
-                .where(SearchDocument.vector.op("@@")(tsquery)).subquery("matches"))
+                .where(*conditions).subquery("matches"))
     # The municipality's range of the index holds exactly the associations it may see (sqlite_index.py).
     return (text("SELECT rowid - :scope_start AS association_id, -bm25(search_fts, 10.0, 1.0) AS score "
                  "FROM search_fts WHERE search_fts MATCH :match AND rowid BETWEEN :scope_start AND :scope_end")
@@ -147,12 +154,16 @@ def _status_condition(shape: Shape, association_id):
 
 
 def _id_conditions(shape: Shape, association_id) -> list:
-    """Conditions answered from narrow tables and indexes, by association id alone."""
-    scoped_by_index = shape.text and shape.engine == "sqlite"
-    conditions = [] if scoped_by_index else [association_id.in_(visible_ids(bindparam("municipality_id")))]
+    """Conditions answered from narrow tables and indexes, by association id alone.
+
+    A full-text match already holds only what the municipality may see, and on PostgreSQL only what has the
+    selections asked for (see _text_match).
+    """
+    conditions = [] if shape.text else [association_id.in_(visible_ids(bindparam("municipality_id")))]
     if shape.status:
         conditions.append(_status_condition(shape, association_id))
-    conditions.extend(_selection(kind, association_id) for kind in shape.selections)
+    if not (shape.text and shape.engine == "postgresql"):
+        conditions.extend(_selection(kind, association_id) for kind in shape.selections)
     return conditions
 
 

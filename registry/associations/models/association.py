@@ -26,7 +26,9 @@ class Association(TimestampMixin, db.Model):
     __tablename__ = "associations"
     __table_args__ = (
         # A municipality's register: counted from the index alone, and listed newest first without a sort.
-        Index("ix_associations_home_municipality_status", "home_municipality_id", "status"),
+        # SQLite's indexes carry the rowid; PostgreSQL's needs the id included to answer without the table.
+        Index("ix_associations_home_municipality_status", "home_municipality_id", "status",
+              postgresql_include=["id"]),
         Index("ix_associations_home_municipality_submitted", "home_municipality_id", "submitted_at"),
     )
 
