@@ -227,6 +227,8 @@ def measure(pages: list[dict], base: str, args) -> list[dict]:
         result = wrk(url, page["cookie"], args, page.get("vary", False))
         result["load_before"] = round(load_before, 2)
         errors = result["non200"] + sum(result["errors"].values())
+        if not result["requests"]:  # wrk leaves out requests still waiting at the end: say so, not "0 errors"
+            print(f"   !! {page['name']}: no request answered in {args.duration} s (wrk gives up after 2 s)")
         if errors:
             print(f"   !! {page['name']}: {result['non200']} answers other than 200, errors {result['errors']}")
         rows.append({**{k: v for k, v in page.items() if k != "cookie"}, **result})
