@@ -34,14 +34,21 @@ def test_sqlite_upgrade_matches_models(tmp_path):
     assert _upgrade_and_compare(f"sqlite:///{tmp_path / 'migrations.sqlite'}") == []
 
 
-def _search_index_objects(url: str, make) -> dict:
-    """The SQLite search index's tables, indexes and every trigger, by (type, name), with their SQL."""
+def _made(url: str, make, read):
+    """Make a schema at url (``upgrade`` or ``db.create_all``), then return read(connection) on it."""
     app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=url)
     with app.app_context():
         make()
         with db.engine.connect() as connection:
-            rows = connection.exec_driver_sql("SELECT type, name, sql FROM sqlite_master").all()
+            found = read(connection)
         db.engine.dispose()
+    return found
+
+
+def _search_index_objects(url: str, make) -> dict:
+    """The SQLite search index's tables, indexes and every trigger, by (type, name), with their SQL."""
+    rows = _made(url, make, lambda connection: connection.exec_driver_sql(
+        "SELECT type, name, sql FROM sqlite_master").all())
     return {(row.type, row.name): " ".join((row.sql or "").split()) for row in rows
             if row.type == "trigger" or is_internal(row.name) or row.name == "ix_search_entries_association_id"}
 
@@ -93,22 +100,21 @@ def test_postgresql_upgrade_matches_models():
     _in_new_schemas(check)
 
 
+_POSTGRES_SEARCH_OBJECTS = (
+    "SELECT 'function', p.proname, pg_get_functiondef(p.oid) FROM pg_proc AS p "
+    "WHERE p.pronamespace = current_schema()::regnamespace "
+    "UNION ALL SELECT 'trigger', t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger AS t "
+    "JOIN pg_class AS c ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema()::regnamespace "
+    "AND NOT t.tgisinternal "
+    "UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+    "AND indexname IN ('ix_search_documents_search', 'ix_associations_home_municipality_status')")
+
+
 def _postgres_search_objects(url: str, make) -> dict:
     """The search index's functions, triggers and GIN index on PostgreSQL, by name, with their definitions."""
-    app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=url)
-    with app.app_context():
-        make()
-        with db.engine.connect() as connection:
-            schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
-            rows = connection.exec_driver_sql(
-                "SELECT 'function', p.proname, pg_get_functiondef(p.oid) FROM pg_proc AS p "
-                "WHERE p.pronamespace = current_schema()::regnamespace "
-                "UNION ALL SELECT 'trigger', t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger AS t "
-                "JOIN pg_class AS c ON c.oid = t.tgrelid WHERE c.relnamespace = current_schema()::regnamespace "
-                "AND NOT t.tgisinternal "
-                "UNION ALL SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-                "AND indexname IN ('ix_search_documents_search', 'ix_associations_home_municipality_status')").all()
-        db.engine.dispose()
+    schema, rows = _made(url, make, lambda connection: (
+        connection.exec_driver_sql("SELECT current_schema()").scalar(),
+        connection.exec_driver_sql(_POSTGRES_SEARCH_OBJECTS).all()))
     return {(kind, name): " ".join(definition.replace(f"{schema}.", "").split()) for kind, name, definition in rows}
 
 
