@@ -57,33 +57,23 @@ TRIGGERS = {
         "FOR EACH ROW EXECUTE FUNCTION search_documents_refresh('association_id')"),
 }
 
-#: The one index a staff search reads.
-INDEX = "CREATE INDEX ix_search_documents_search ON search_documents USING gin (scope, facets, vector)"
-
-REBUILD = "UPDATE search_documents SET scope = search_scope(association_id), facets = search_facets(association_id)"
+_REBUILD = "UPDATE search_documents SET scope = search_scope(association_id), facets = search_facets(association_id)"
 
 
 def create_statements() -> list[str]:
-    """The functions and triggers, on a schema that has the tables they hang on."""
+    """The functions and triggers, on a schema that has the tables they hang on (the index is on the model)."""
     return [*FUNCTIONS.values(), *(f"CREATE TRIGGER {name} {body}" for name, (_, body) in TRIGGERS.items())]
-
-
-def drop_statements() -> list[str]:
-    """The triggers, then the functions (a trigger's function cannot go before the trigger)."""
-    return [*(f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, (table, _) in TRIGGERS.items()),
-            *(f"DROP FUNCTION IF EXISTS {name}" for name in FUNCTIONS)]
 
 
 def rebuild(connection) -> None:
     """Work out every document's scope and facets anew, inside the caller's transaction."""
-    connection.exec_driver_sql(REBUILD)
+    connection.exec_driver_sql(_REBUILD)
 
 
 def attach(metadata) -> None:
     """Create the functions and triggers with ``metadata.create_all()`` on PostgreSQL (the tests' schemas).
 
-    The index itself is declared on the model. Tables dropped take their triggers with them; the functions go
-    after them.
+    Tables dropped take their triggers with them; the functions go after them.
     """
     for statement in create_statements():
         event.listen(metadata, "after_create", DDL(statement).execute_if(dialect="postgresql"))
