@@ -10,9 +10,10 @@ with SQLAlchemy Core `insert()` and lists of dicts (executemany) in batches, bec
 services take seconds per hundred. The search text is made by registry.search.services.document_text
 itself, called on lightweight stand-ins, so that the FTS index holds what the app would index.
 
-On SQLite the search index's triggers are dropped while loading and the index is rebuilt in one pass; on
-PostgreSQL (the database in --url is dropped and created again) the weighted tsvectors are computed in one
-UPDATE with the app's own expression, the sequences are moved past the ids written, and the tables analysed.
+The search index's triggers are off while loading and the index is built in one pass afterwards: on SQLite
+with sqlite_index.rebuild(); on PostgreSQL (the database in --url is dropped and created again) with one
+UPDATE that computes every tsvector with the app's own expression and every scope and facets with the index's
+own functions. PostgreSQL's sequences are then moved past the ids written and the tables compacted and analysed.
 
 Prints one line of JSON at the end: the staff login and a sample association for the benchmark.
 """
@@ -348,7 +349,7 @@ def _finish_postgres(engine, tables: dict) -> None:
 
 
 def seed(url: str, n: int, rng_seed: int = 20261121) -> dict:
-
+    """Write the register into the empty database at url; returns what the benchmark needs to know of it."""
     from flask_migrate import upgrade
     from sqlalchemy import insert, select, text
 
