@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 FLASK := REGISTRY_ENV=development $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install translations migrate reference demo check-translations lint clean
+.PHONY: run test system setup install translations migrate reference demo check-translations lint clean
 
 run: setup demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 # Every test on SQLite; then, when TEST_DATABASE_URL names PostgreSQL, everything but the
 # browser tests again on it (the browser exercises the same views either way).
-test: install translations
+test: system install translations
 	env -u TEST_DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 	  echo "== again on $$TEST_DATABASE_URL"; \
@@ -20,6 +20,21 @@ test: install translations
 	fi
 
 setup: install translations migrate reference
+
+# What the tests need from Debian: Chromium for the browser tests, pango, HarfBuzz and fonts for PDF letters,
+# poppler's pdftotext to read them back. Installed when run as root, otherwise named.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+system:
+	@missing=$$(for package in $(SYSTEM_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "== installing $$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "The tests need these Debian packages: sudo apt-get install $$missing"; exit 1; \
+	  fi; \
+	fi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
