@@ -18,7 +18,19 @@ STAFF = [
     ("officer@aarhus.example", "Mette Kjær", "officer", "DK", "751"),
     ("admin@aarhus.example", "Lars Østergaard", "administrator", "DK", "751"),
     ("handlaggare@goteborg.example", "Sara Lindqvist", "officer", "SE", "1480"),
+    ("admin@goteborg.example", "Johan Ek", "administrator", "SE", "1480"),
 ]
+# What each demo municipality fills in before its first decision. Demo texts, not the municipalities' real rules.
+SETTINGS = {
+    "751": {"delegation": "Delegationsplan for Kultur- og Borgerserviceudvalget, pkt. 4.2 (demo)",
+            "rules_name": "Retningslinjer for tilskud og lokaler til folkeoplysende foreninger (demo)",
+            "rules_adopted_on": date(2025, 2, 24)},
+    "1480": {"delegation": "Kultur- och fritidsnämndens delegationsordning, punkt 3.4 (demo)",
+             "rules_name": "Regler för föreningsbidrag (demo)", "rules_adopted_on": date(2025, 1, 30),
+             "democracy_grounds": {"violence": "avsnitt 4.1", "discrimination": "avsnitt 4.2",
+                                   "promoting": "avsnitt 4.3", "counteracting_democracy": "avsnitt 4.4",
+                                   "special_reasons": "avsnitt 4.5"}},
+}
 REPRESENTATIVE = ("forening@example.org", "Amina Hassan")
 
 # A one-page PDF, so that the demo's statutes can be downloaded and opened.
@@ -151,25 +163,58 @@ def load_demo_content(force: bool = False) -> str:
     return f"Demo content loaded: {len(ASSOCIATIONS)} associations, {len(STAFF) + 1} accounts."
 
 
+def _staff(email: str) -> User:
+    return db.session.scalar(select(User).where(User.email == email))
+
+
+def _association(name: str) -> Association:
+    return db.session.scalar(select(Association).where(Association.name == name))
+
+
 def _casework() -> None:
-    """A qualification under way in Aarhus and a decided screening in Göteborg, so the staff pages have content."""
-    from registry.checklists.answering import AnswerInput
+    """Filled-in decision settings, a qualification under way in Aarhus, and a decided screening with an award in
+    Aarhus and in Göteborg, so that the staff pages, letters and the § 35 a list have content."""
+    from flask import current_app
+
+    from registry.awards.services import AwardInput, record_award
     from registry.checklists.services import load_templates
     from registry.qualification.services import open_case
-    from registry.screening.services import cases, decisions
+    from registry.screening.services import settings
 
     load_templates()
-    officer = db.session.scalar(select(User).where(User.email == STAFF[0][0]))
-    open_case(officer, db.session.scalar(select(Association).where(Association.name == ASSOCIATIONS[0]["name"])))
-    handler = db.session.scalar(select(User).where(User.email == STAFF[2][0]))
-    association = db.session.scalar(select(Association).where(Association.name == ASSOCIATIONS[2]["name"]))
-    case = cases.open_screening(handler, association, "se_grant_premises", True, True, "sv")
+    for email, code in ((STAFF[1][0], "751"), (STAFF[3][0], "1480")):
+        admin = _staff(email)
+        current = settings.settings_for(admin.municipality_id)
+        settings.save_settings(admin, current, settings.SettingsInput(**{
+            **{name: getattr(current, name) for name in settings.SettingsInput.__dataclass_fields__},
+            **SETTINGS[code]}))
+    officer, handler = _staff(STAFF[0][0]), _staff(STAFF[2][0])
+    open_case(officer, _association(ASSOCIATIONS[0]["name"]))
+    with current_app.test_request_context():  # the decision e-mails carry absolute links
+        for actor, name, basis, note in (
+                (officer, ASSOCIATIONS[0]["name"], "dk_fol_stk3",
+                 "Vedtægt, referat og regnskab gennemgået, og foreningen besøgt; alle betingelser er opfyldt."),
+                (handler, ASSOCIATIONS[2]["name"], "se_grant_premises",
+                 "Stadgar, årsmötesprotokoll och föreningens webbplats genomgångna; villkoren är uppfyllda.")):
+            case = _decided(actor, _association(name), basis, note)
+            record_award(actor, case, AwardInput(year=date.today().year, grant=True, premises=False, amount=25000,
+                                                 decision_reference="Demo: udvalgsmøde / nämndsammanträde 1",
+                                                 nothing_new=True))
+
+
+def _decided(actor: User, association: Association, basis: str, note: str):
+    """A screening of grant and premises, every criterion met with evidence, decided eligible."""
+    from registry.checklists.answering import AnswerInput
+    from registry.screening import criteria
+    from registry.screening.services import cases, decisions
+
+    case, _opened = cases.open_screening(actor, association, basis, True, True, actor.locale)
     answers = [AnswerInput(
-        item_key=item["key"], answer="does_not_apply" if item.get("answer_type") == "exception" else "met",
-        note="Stadgar, årsmötesprotokoll och föreningens webbplats genomgångna; inget tyder på brott mot villkoren.",
-        evidence_type="observation", evidence_observed_on=date(2026, 10, 12),
-        evidence_source="Besök hos föreningen och genomgång av dess webbplats") for item in case.items]
-    cases.save_screening_answers(handler, case, case.lock_version, answers)
-    decisions.propose_decision(handler, case, decisions.DecisionInput(
+        item_key=item["key"], answer="not_relevant" if criteria.criterion_of(item) == criteria.SPECIAL_REASONS
+        else "met", note=note, evidence_type="observation", evidence_observed_on=date.today(),
+        evidence_source="Demo") for item in case.items]
+    cases.save_screening_answers(actor, case, case.lock_version, answers)
+    decisions.propose_decision(actor, case, decisions.DecisionInput(
         grant_outcome="eligible", premises_outcome="eligible", conditions=None, rules_applied=None,
         considerations=None, facts=None, hearing_not_needed_because=None))
+    return case

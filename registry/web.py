@@ -1,7 +1,7 @@
 """Wiring done once per app: blueprints, template helpers, error pages, database hooks."""
 
 from flask import Flask, flash, redirect, render_template, request
-from flask_babel import format_datetime, get_locale
+from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import event
@@ -21,6 +21,7 @@ def register(app: Flask) -> None:
     import registry.associations.views.documents  # noqa: F401
     import registry.associations.views.people  # noqa: F401
     import registry.associations.views.wizard  # noqa: F401
+    import registry.awards.views  # noqa: F401
     import registry.checklists.cli  # noqa: F401
     import registry.checklists.views  # noqa: F401
     import registry.municipalities.cli  # noqa: F401
@@ -35,6 +36,7 @@ def register(app: Flask) -> None:
     import registry.supervision.views  # noqa: F401
     from registry.accounts import bp as accounts_bp
     from registry.associations import bp as associations_bp
+    from registry.awards import bp as awards_bp
     from registry.checklists import bp as checklists_bp
     from registry.municipalities import bp as municipalities_bp
     from registry.public import bp as public_bp
@@ -49,6 +51,7 @@ def register(app: Flask) -> None:
     app.register_blueprint(staff_bp, url_prefix="/staff")
     app.register_blueprint(qualification_bp, url_prefix="/staff/qualification")
     app.register_blueprint(screening_bp, url_prefix="/staff/screening")
+    app.register_blueprint(awards_bp, url_prefix="/staff/awards")
     app.register_blueprint(association_screening_bp, url_prefix="/associations")
     app.register_blueprint(supervision_bp, url_prefix="/staff/supervision")
     app.register_blueprint(publication_bp)
@@ -85,6 +88,7 @@ def _template_helpers(app: Flask) -> None:
             "language_names": LANGUAGE_NAMES,
             "format_date": format_date,
             "format_datetime": format_datetime,
+            "format_decimal": format_decimal,
         }
 
 

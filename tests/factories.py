@@ -120,3 +120,25 @@ class Factories:
         case = self.answer_case(self.qualification_case(association, actor), actor, answer)
         conclude_case(actor, case, case.lock_version, recommendation, "Summary of the assessment.")
         return case
+
+    def decision_settings(self, country: str = "DK", code: str = "751", **changes):
+        """A municipality's decision settings filled in as before its first decision (``changes`` override).
+
+        Danish: the delegation. Swedish: also its grant rules' name and date, and every democracy ground its rules
+        contain. The appeal information is the country's shipped text, as for a new municipality.
+        """
+        from registry.screening.criteria import MUNICIPAL_GROUNDS
+        from registry.screening.services.settings import settings_for
+
+        settings = settings_for(self.municipality(country, code).id)
+        settings.delegation = "Delegationsplan for Kultur- og Fritidsudvalget, pkt. 3.2" if country == "DK" else \
+            "Kultur- och fritidsnämndens delegationsordning, punkt 4.2"
+        if country == "SE":
+            settings.rules_name, settings.rules_adopted_on = "Regler för föreningsbidrag", date(2025, 1, 30)
+            settings.democracy_grounds = {ground: f"avsnitt 5.{number}"
+                                          for number, ground in enumerate(MUNICIPAL_GROUNDS, start=1)}
+        for name, value in changes.items():
+            setattr(settings, name, value)
+        db.session.add(settings)
+        db.session.commit()
+        return settings

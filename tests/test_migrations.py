@@ -1,5 +1,6 @@
 """Migrations build the schema from nothing and match the models."""
 
+import json
 import os
 import uuid
 
@@ -130,3 +131,60 @@ def test_postgresql_upgrade_makes_the_search_index_of_the_models():
         assert migrated == created
 
     _in_new_schemas(check, count=2)
+
+
+def _upgrade_with_old_rows(url: str) -> tuple:
+    """Upgrade to the revision before the lawful-decisions one, store rows as the old code did, then to head."""
+    from registry.municipalities.services import load_municipalities
+
+    app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        upgrade(revision="31100cd3256c")
+        load_municipalities()
+        aarhus = db.session.execute(text("SELECT id FROM municipalities WHERE country = 'DK' AND code = '751'")
+                                    ).scalar()
+        goteborg = db.session.execute(text("SELECT id FROM municipalities WHERE country = 'SE' AND code = '1480'")
+                                      ).scalar()
+        for municipality_id, guidance in ((aarhus, "{}"), (goteborg, '{"sv": "Egen text."}')):
+            db.session.execute(text(
+                "INSERT INTO municipal_settings (municipality_id, four_eyes, validity_months, complaint_guidance, "
+                "updated_at) VALUES (:id, true, 12, :guidance, '2026-01-01 00:00:00')"),
+                {"id": municipality_id, "guidance": guidance})
+        db.session.execute(text(
+            "INSERT INTO published_lists (municipality_id, year, entries, published_at) VALUES (:id, 2025, :entries, "
+            "'2026-01-01 00:00:00')"), {"id": aarhus, "entries": (
+                '[{"name": "A", "registration_number": "1", "grant": "granted", "premises": "refused"},'
+                ' {"name": "B", "registration_number": null, "grant": "refused", "premises": null}]')})
+        db.session.commit()
+        upgrade()
+        guidance = dict(db.session.execute(text(
+            "SELECT municipality_id, complaint_guidance FROM municipal_settings")).all())
+        entries = db.session.execute(text("SELECT entries FROM published_lists")).scalar()
+        db.session.remove()
+        db.engine.dispose()
+    as_json = [value if not isinstance(value, str) else json.loads(value)
+               for value in (guidance[aarhus], guidance[goteborg], entries)]
+    return tuple(as_json)
+
+
+def _check_old_rows(url: str) -> None:
+    from registry.screening.appeals import DEFAULTS
+
+    aarhus, goteborg, entries = _upgrade_with_old_rows(url)
+    assert aarhus["da"] == DEFAULTS["DK"]["da"]  # never filled in: the shipped text
+    assert goteborg == {"sv": "Egen text."}  # the municipality's own text stays
+    assert entries == [
+        {"name": "A", "registration_number": "1", "list": "granted", "grant": True, "premises": False},
+        {"name": "A", "registration_number": "1", "list": "refused", "grant": False, "premises": True},
+        {"name": "B", "registration_number": None, "list": "refused", "grant": True, "premises": False}]
+
+
+def test_sqlite_upgrade_fills_appeal_information_and_converts_published_lists(tmp_path):
+    """Settings never filled in get their country's appeal text; published lists keep their content."""
+    _check_old_rows(f"sqlite:///{tmp_path / 'old-rows.sqlite'}")
+
+
+@needs_postgres
+def test_postgresql_upgrade_fills_appeal_information_and_converts_published_lists():
+    """The same on PostgreSQL, whose JSON columns take the converted values too."""
+    _in_new_schemas(_check_old_rows)

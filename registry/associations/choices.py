@@ -4,6 +4,11 @@ from flask_babel import lazy_gettext as _l
 
 from registry.core.choices import Choices
 
+COUNTRIES = Choices(
+    ("DK", _l("Denmark")),
+    ("SE", _l("Sweden")),
+)
+
 STATUSES = Choices(
     ("draft", _l("Draft")),
     ("submitted", _l("Submitted")),

@@ -1,9 +1,10 @@
 """Answers to checklist items, shared by qualification and eligibility screening cases."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
@@ -46,27 +47,31 @@ class AnswerInput:
     evidence_source: str | None = None
 
 
-def check_evidence(association_id: int, answer: AnswerInput, index: int, item: dict) -> None:
+def evidence_problems(association_id: int, answer: AnswerInput, index: int, item: dict) -> list[FieldValueError]:
     """Evidence must be complete for its type, and required (with a reasoned note) where the item says so."""
     from registry.associations.models import Document
 
     field = f"answers-{index}-"
+    found = []
     if answer.evidence_type == "document":
         document = db.session.get(Document, answer.evidence_document_id) if answer.evidence_document_id else None
         if document is None or document.association_id != association_id:
-            raise FieldValueError(field + "evidence_document_id", _("Choose one of the association's documents."))
+            found.append(FieldValueError(field + "evidence_document_id", _("Choose one of the association's "
+                                                                           "documents.")))
     elif answer.evidence_type == "link" and not answer.evidence_url:
-        raise FieldValueError(field + "evidence_url", _("Type the web address of the evidence."))
+        found.append(FieldValueError(field + "evidence_url", _("Type the web address of the evidence.")))
     elif answer.evidence_type == "observation" and not (answer.evidence_observed_on and answer.evidence_source):
-        raise FieldValueError(field + "evidence_source", _("Give the date of the observation and where it was made."))
-    if item.get("answer_type") == "exception" and answer.answer == "applies" and not answer.note:
-        raise FieldValueError(field + "note", _("Give the special reasons."))
+        found.append(FieldValueError(field + "evidence_source", _("Give the date of the observation and where it "
+                                                                  "was made.")))
+    if answer.answer == "applies" and not answer.note:
+        found.append(FieldValueError(field + "note", _("Give the special reasons.")))
     if item.get("requires_evidence") and answer.answer and answer.answer != "information_missing":
         if answer.evidence_type == "none":
-            raise FieldValueError(field + "evidence_type", _("This assessment needs evidence: a document, "
-                                                             "a link or a dated observation with its source."))
+            found.append(FieldValueError(field + "evidence_type", _(
+                "This assessment needs evidence: a document, a link or a dated observation with its source.")))
         if not answer.note:
-            raise FieldValueError(field + "note", _("Give the reasons for the assessment."))
+            found.append(FieldValueError(field + "note", _("Give the reasons for the assessment.")))
+    return found
 
 
 def apply_answers(case, answers: list[AnswerInput], answer_class) -> dict[str, str | None]:
@@ -88,13 +93,16 @@ def apply_answers(case, answers: list[AnswerInput], answer_class) -> dict[str, s
     return changed
 
 
-def validate_answers(case, answers: list[AnswerInput], allowed: dict[str, tuple[str, ...]]) -> None:
-    """Every answer must belong to an item of the case's template, with an answer its type allows."""
-    items = {item["key"]: item for item in case.template.items}
+def answer_problems(case, answers: list[AnswerInput], items: list[dict],
+                    allowed: Callable[[dict], tuple[str, ...]]) -> list[FieldValueError]:
+    """Every problem with the answers at once: each must belong to one of ``items``, with an answer it allows."""
+    by_key = {item["key"]: item for item in items}
+    found = []
     for index, answer in enumerate(answers):
-        item = items.get(answer.item_key)
+        item = by_key.get(answer.item_key)
         if item is None:
-            raise FieldValueError("answers", _("The checklist has changed; reload the page."))
-        if answer.answer and answer.answer not in allowed[item.get("answer_type", "assessment")]:
-            raise FieldValueError(f"answers-{index}-answer", _("Choose one of the answers."))
-        check_evidence(case.association_id, answer, index, item)
+            return [FieldValueError("answers", _("The checklist has changed; reload the page."))]
+        if answer.answer and answer.answer not in allowed(item):
+            found.append(FieldValueError(f"answers-{index}-answer", _("Choose one of the answers.")))
+        found += evidence_problems(case.association_id, answer, index, item)
+    return found

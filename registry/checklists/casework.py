@@ -2,6 +2,7 @@
 
 from registry.associations.services.files import documents_of
 from registry.checklists.answering import AnswerInput
+from registry.core.i18n import localized
 
 ANSWER_FIELDS = ("answer", "note", "evidence_type", "evidence_document_id", "evidence_url",
                  "evidence_observed_on", "evidence_source")
@@ -38,9 +39,23 @@ def submitted_answers(form) -> list[AnswerInput]:
 
 
 def show_field_error(form, error) -> None:
-    """Put a service error keyed "answers-<i>-<field>" next to that field, others on the form."""
-    parts = error.field.split("-", 2)
-    if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(form.answers):
-        getattr(form.answers[int(parts[1])].form, parts[2]).errors.append(str(error))
-    else:
-        form.form_errors.append(str(error))
+    """Put each service error keyed "answers-<i>-<field>" next to that field, others on the form."""
+    for one in getattr(error, "errors", [error]):
+        parts = one.field.split("-", 2)
+        if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(form.answers):
+            getattr(form.answers[int(parts[1])].form, parts[2]).errors.append(str(one))
+        else:
+            form.form_errors.append(str(one))
+
+
+def item_labels(items: list[dict], locale: str) -> dict[str, str]:
+    """"item-<key>" → "<number>. <text>": how an error about an item names it, as the page numbers it."""
+    return {f"item-{item['key']}": f"{number}. {localized(item['text'], locale)}"
+            for number, item in enumerate(items, start=1)}
+
+
+def name_entries(form, items: list[dict], locale: str) -> None:
+    """Let the error summary name each answer's item by number and text."""
+    labels = {item["key"]: label for item, label in zip(items, item_labels(items, locale).values(), strict=True)}
+    for entry in form.answers:
+        entry.summary_label = labels.get(entry.form.item_key.data)

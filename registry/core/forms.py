@@ -12,22 +12,29 @@ YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 
 
 def form_errors(form: Form) -> list[tuple[str, str, str]]:
-    """(field id, label, first message) for every field in error, nested lists included."""
-    found: list[tuple[str, str, str]] = []
+    """(anchor id, label, message) for every error: the form's own first, then each field's, nested included.
+
+    A form's own error is a message, or (anchor id, label, message) when it concerns something on the page that
+    is not one of the form's fields, such as a checklist item. A FormField entry may carry a ``summary_label``
+    that names it (e.g. "3. Has the association a board?") before its fields' labels.
+    """
+    found: list[tuple[str, str, str]] = [
+        error if isinstance(error, tuple) else ("", "", str(error)) for error in getattr(form, "form_errors", [])]
     for field in form:
         found.extend(_field_errors(field))
     return found
 
 
-def _field_errors(field: Field) -> list[tuple[str, str, str]]:
+def _field_errors(field: Field, prefix: str = "") -> list[tuple[str, str, str]]:
     if isinstance(field, FieldList):
-        return [error for entry in field for error in _field_errors(entry)]
+        return [error for entry in field for error in _field_errors(entry, prefix)]
     if isinstance(field, FormField):
-        return [error for sub in field for error in _field_errors(sub)]
+        named = getattr(field, "summary_label", None)
+        return [error for sub in field for error in _field_errors(sub, f"{named} – " if named else prefix)]
     if field.errors and isinstance(field.errors, list):
         message = field.errors[0]
         if isinstance(message, str) or hasattr(message, "__html__") or not isinstance(message, list | dict):
-            return [(field.id, str(field.label.text), str(message))]
+            return [(field.id, prefix + str(field.label.text), str(message))]
     return []
 
 
@@ -59,13 +66,38 @@ class FieldValueError(ValidationError):
         self.field = field
 
 
-def apply_service_errors(form: Form, error: FieldValueError) -> None:
-    """Copy a service's field-keyed error onto the form so it shows next to the field."""
-    target = getattr(form, error.field, None)
-    if target is not None:
-        target.errors = [*target.errors, str(error)] if isinstance(target.errors, list) else [str(error)]
-    else:
-        form.form_errors.append(str(error))
+class FieldErrors(Exception):
+    """Every problem a service found with one submission, so that the form can show them all at once."""
+
+    def __init__(self, errors: list[FieldValueError]) -> None:
+        super().__init__(*[error.field for error in errors])
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "; ".join(str(error) for error in self.errors)
+
+
+def raise_all(errors: list[FieldValueError]) -> None:
+    """Raise the errors together, if there are any."""
+    if errors:
+        raise FieldErrors(errors)
+
+
+def apply_service_errors(form: Form, error: FieldValueError | FieldErrors,
+                         labels: dict[str, str] | None = None) -> None:
+    """Copy a service's field-keyed errors onto the form so each shows next to its field.
+
+    An error keyed to something that is not a field of the form goes into the summary, linked to that key as an
+    anchor on the page and named by ``labels`` (e.g. a checklist item's number and text).
+    """
+    for one in getattr(error, "errors", [error]):
+        target = getattr(form, one.field, None)
+        if isinstance(target, Field):
+            target.errors = [*target.errors, str(one)] if isinstance(target.errors, list) else [str(one)]
+        elif labels is not None and one.field in labels:
+            form.form_errors.append((one.field, labels[one.field], str(one)))
+        else:
+            form.form_errors.append(str(one))
 
 
 def strip_text(value: str | None) -> str | None:

@@ -10,8 +10,11 @@ from registry.core.authz import require
 from registry.publication import bp, policies, services
 
 
-def _labels() -> dict[str, str]:
-    return {"granted": _("Granted"), "refused": _("Refused")}
+def _list_names() -> dict[str, str]:
+    return {"granted": _("Received grants or premises"), "refused": _("Refused grants or premises")}
+
+
+FIRST_YEAR = 2017  # § 35 a came into force on 1 January 2017
 
 
 @bp.get("/lists")
@@ -32,7 +35,9 @@ def _find(country: str, code: str, year: int):
 @require(policies.anyone)
 def show(country: str, code: str, year: int):
     """A municipality's list of a year: associations granted and refused grants or premises."""
-    return render_template("publication/list.html", published=_find(country, code, year), labels=_labels())
+    published = _find(country, code, year)
+    granted, refused = services.by_list(published.entries)
+    return render_template("publication/list.html", published=published, granted=granted, refused=refused)
 
 
 @bp.get("/lists/<country>/<code>/<int:year>.csv")
@@ -40,8 +45,8 @@ def show(country: str, code: str, year: int):
 def download(country: str, code: str, year: int):
     """The list as CSV."""
     published = _find(country, code, year)
-    body = services.as_csv(published, _labels(), [_("Association"), _("CVR number or organisationsnummer"),
-                                                  _("Grant"), _("Premises")])
+    body = services.as_csv(published, _list_names(), [_("List"), _("Association"), _("CVR number"), _("Grant"),
+                                                      _("Premises")], _("Yes"))
     return Response(body, mimetype="text/csv; charset=utf-8", headers={
         "Content-Disposition": f"attachment; filename=support-{country.lower()}-{code}-{year}.csv"})
 
@@ -49,12 +54,18 @@ def download(country: str, code: str, year: int):
 @bp.route("/staff/publication", methods=["GET", "POST"])
 @require(policies.is_administrator)
 def manage():
-    """Preview the year's list and publish it."""
+    """Preview the year's § 35 a lists and publish them (Danish municipalities only)."""
+    if not services.publishes(current_user.municipality):
+        return render_template("publication/not_required.html")
     year = request.values.get("year", date.today().year, type=int)
+    if not FIRST_YEAR <= year <= date.today().year + 1:
+        flash(_("Choose a year from %(first)d to %(last)d.", first=FIRST_YEAR, last=date.today().year + 1), "error")
+        return redirect(url_for("publication.manage"), code=303)
     if request.method == "POST":
         published = services.publish_list(current_user, year)
         flash(_("The list for %(year)d has been published.", year=year), "success")
         return redirect(url_for("publication.show", country=published.municipality.country.lower(),
                                 code=published.municipality.code, year=year), code=303)
-    return render_template("publication/manage.html", year=year, labels=_labels(),
-                           entries=services.list_entries(current_user.municipality_id, year))
+    granted, refused = services.by_list(services.list_entries(current_user.municipality_id, year))
+    return render_template("publication/manage.html", year=year, first_year=FIRST_YEAR, granted=granted,
+                           refused=refused)

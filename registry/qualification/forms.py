@@ -1,6 +1,5 @@
 """The qualification case form: one answer block per checklist item, and the conclusion."""
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -11,12 +10,11 @@ from wtforms import (
     HiddenField,
     IntegerField,
     RadioField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
+from wtforms.validators import URL, DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from registry.associations.forms.fields import clean_text, optional_int
@@ -39,12 +37,6 @@ class AnswerForm(Form):
                                   validators=[Length(max=300)],
                                   description=_l("For example: visit to the association, meeting with the board, "
                                                  "the association's Facebook page."))
-
-    def validate_answer(self, field) -> None:
-        """Only the offered answers (a screening offers exception items their own), or none yet."""
-        offered = [choice.value if isinstance(choice, SelectChoice) else choice[0] for choice in field.choices]
-        if field.data not in (None, "", *offered):
-            raise ValidationError(_("Choose one of the answers."))
 
 
 class CaseForm(FlaskForm):

@@ -8,9 +8,9 @@ from sqlalchemy.orm import selectinload
 
 from registry.associations.models import Association
 from registry.audit.services import record_audit
-from registry.checklists.answering import AnswerInput, apply_answers, validate_answers
+from registry.checklists.answering import AnswerInput, answer_problems, apply_answers
 from registry.checklists.services import current_template
-from registry.core.forms import FieldValueError
+from registry.core.forms import FieldValueError, raise_all
 from registry.core.models import utcnow
 from registry.extensions import db
 from registry.qualification.choices import ANSWERS
@@ -68,9 +68,14 @@ def _claim(case: QualificationCase, lock_version: int) -> None:
     db.session.refresh(case)
 
 
+def problems_with_answers(case: QualificationCase, answers: list[AnswerInput]) -> list[FieldValueError]:
+    """Every problem with these answers, at once."""
+    return answer_problems(case, answers, case.template.items, lambda item: ANSWER_KEYS)
+
+
 def save_answers(actor, case: QualificationCase, lock_version: int, answers: list[AnswerInput]) -> None:
     """Save the officer's answers; refused if the case is concluded or was saved by someone else meanwhile."""
-    validate_answers(case, answers, {"assessment": ANSWER_KEYS})
+    raise_all(problems_with_answers(case, answers))
     _claim(case, lock_version)
     changed = apply_answers(case, answers, CaseAnswer)
     record_audit(actor, "qualification.answers_saved", case, association_id=case.association_id, after=changed)

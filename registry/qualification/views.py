@@ -7,9 +7,15 @@ from flask_login import current_user
 
 from registry.associations.models import Association
 from registry.audit.history import history_for_case
-from registry.checklists.casework import offer_documents, show_field_error, stored_answers, submitted_answers
+from registry.checklists.casework import (
+    name_entries,
+    offer_documents,
+    show_field_error,
+    stored_answers,
+    submitted_answers,
+)
 from registry.core.authz import loads, require
-from registry.core.forms import FieldValueError, apply_service_errors
+from registry.core.forms import FieldErrors, FieldValueError, apply_service_errors
 from registry.qualification import bp, policies, services
 from registry.qualification.choices import ANSWERS, CASE_STATUSES, EVIDENCE_TYPES, RECOMMENDATIONS
 from registry.qualification.forms import CaseForm, ConcludeForm
@@ -34,6 +40,7 @@ def _case_form(case: QualificationCase) -> CaseForm:
 
 
 def _render(case, form, conclude_form, status=200):
+    name_entries(form, case.template.items, str(get_locale()))
     return render_template(
         "qualification/case.html", case=case, form=form, conclude_form=conclude_form,
         entries={entry.form.item_key.data: entry for entry in form.answers}, editable=case.status == "open",
@@ -53,7 +60,10 @@ def case(case):
         if case.status != "open":
             flash(_("This case is concluded and can no longer be changed. Open a new case to reassess."), "error")
             return redirect(url_for("qualification.case", case_id=case.id), code=303)
-        if form.validate():
+        if not form.validate():
+            # The form's own checks and the checklist's rules together: every error shows at once.
+            show_field_error(form, FieldErrors(services.problems_with_answers(case, submitted_answers(form))))
+        else:
             try:
                 services.save_answers(current_user, case, form.lock_version.data or 0, submitted_answers(form))
                 flash(_("The answers have been saved."), "success")
@@ -65,7 +75,7 @@ def case(case):
                 form.lock_version.data = case.lock_version
                 form.lock_version.raw_data = None  # else the field renders the stale posted value
                 return _render(case, form, conclude_form, status=409)
-            except FieldValueError as error:
+            except (FieldValueError, FieldErrors) as error:
                 show_field_error(form, error)
     return _render(case, form, conclude_form)
 

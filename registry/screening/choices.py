@@ -56,3 +56,12 @@ FLAG_REASONS = Choices(
     ("statutes_amended", _l("New statutes handed in")),
     ("concern", _l("Concern recorded by staff")),
 )
+
+#: The grounds a Swedish municipality's own rules may contain (registry.screening.criteria.MUNICIPAL_GROUNDS).
+GROUNDS = Choices(
+    ("violence", _l("Violence, coercion or threats, or other violations of fundamental rights")),
+    ("discrimination", _l("Discrimination or other breaches of the equal worth of all people")),
+    ("promoting", _l("Defending, promoting or inciting such acts")),
+    ("counteracting_democracy", _l("Counteracting the democratic form of government")),
+    ("special_reasons", _l("Grant anyway where there are special reasons (särskilda skäl)")),
+)

@@ -10,15 +10,17 @@ from wtforms import (
     FormField,
     IntegerField,
     RadioField,
+    SelectChoice,
     SelectField,
+    StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from registry.associations.forms.fields import clean_text
 from registry.qualification.forms import AnswerForm
-from registry.screening.choices import OUTCOMES
+from registry.screening.choices import GROUNDS, OUTCOMES
 
 
 class OpenScreeningForm(FlaskForm):
@@ -75,18 +77,50 @@ class ReturnForm(FlaskForm):
     comment = TextAreaField(_l("Comment"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)])
 
 
+MONTHS = [SelectChoice(number, label) for number, label in enumerate(
+    (_l("January"), _l("February"), _l("March"), _l("April"), _l("May"), _l("June"), _l("July"), _l("August"),
+     _l("September"), _l("October"), _l("November"), _l("December")), start=1)]
+
+
+def _ground(label):
+    return StringField(label, filters=[clean_text], validators=[Length(max=300)])
+
+
 class SettingsForm(FlaskForm):
     """The municipality's decision settings."""
 
+    rules_name = StringField(_l("Name of the municipality's grant rules"), filters=[clean_text],
+                             validators=[Length(max=300)],
+                             description=_l("As adopted, e.g. \"Regler för föreningsbidrag\". Letters cite these "
+                                            "rules; a Swedish municipality must fill this in before its first "
+                                            "decision."))
+    rules_adopted_on = DateField(_l("Date the rules were adopted"), validators=[Optional()])
+    delegation = StringField(_l("Delegation under which staff decide"), filters=[clean_text],
+                             validators=[Length(max=500)],
+                             description=_l("The delegation plan and its point, e.g. \"Kultur- och fritidsnämndens "
+                                            "delegationsordning, punkt 4.2\". Every letter says who decided and "
+                                            "under which delegation."))
     four_eyes = BooleanField(_l("A refusal must be approved by a second staff member"))
     validity_months = IntegerField(_l("Months a decision applies"),
                                    validators=[DataRequired(), NumberRange(min=1, max=60)])
-    complaint_guidance_da = TextAreaField(_l("Complaint guidance in Danish"), filters=[clean_text],
+    period_start_month = SelectField(_l("The application period starts in"), coerce=int, choices=MONTHS,
+                                     description=_l("Declarations count for one application period of twelve "
+                                                    "months. January means the calendar year."))
+    ground_violence = _ground(GROUNDS.label("violence"))
+    ground_discrimination = _ground(GROUNDS.label("discrimination"))
+    ground_promoting = _ground(GROUNDS.label("promoting"))
+    ground_counteracting_democracy = _ground(GROUNDS.label("counteracting_democracy"))
+    ground_special_reasons = _ground(GROUNDS.label("special_reasons"))
+    complaint_guidance_da = TextAreaField(_l("Appeal information in Danish"), filters=[clean_text],
                                           validators=[Length(max=5000)])
-    complaint_guidance_sv = TextAreaField(_l("Complaint guidance in Swedish"), filters=[clean_text],
+    complaint_guidance_sv = TextAreaField(_l("Appeal information in Swedish"), filters=[clean_text],
                                           validators=[Length(max=5000)])
-    complaint_guidance_en = TextAreaField(_l("Complaint guidance in English"), filters=[clean_text],
+    complaint_guidance_en = TextAreaField(_l("Appeal information in English"), filters=[clean_text],
                                           validators=[Length(max=5000)])
+
+    def grounds(self) -> dict[str, str]:
+        """The democracy grounds the municipality's rules contain: ground → the section that holds it."""
+        return {ground: getattr(self, f"ground_{ground}").data or "" for ground in GROUNDS}
 
 
 class HearingAnswerForm(FlaskForm):

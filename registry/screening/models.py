@@ -2,8 +2,9 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql import text
 
 from registry.accounts.models import User
 from registry.associations.models import Association, Document
@@ -15,7 +16,7 @@ from registry.municipalities.models import Municipality
 
 
 class MunicipalSettings(db.Model):
-    """How a municipality decides: four eyes on refusals, validity, complaint guidance."""
+    """How a municipality decides: its rules, delegation, four eyes, validity, periods and complaint guidance."""
 
     __tablename__ = "municipal_settings"
 
@@ -26,6 +27,15 @@ class MunicipalSettings(db.Model):
     validity_months: Mapped[int] = mapped_column(Integer, default=12)
     #: Complaint and review guidance printed in decision letters, {"da": …, "sv": …, "en": …}.
     complaint_guidance: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    #: The month the application period starts (1 = the calendar year); declarations count for one period.
+    period_start_month: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: The municipality's adopted grant rules as cited in letters: their name and the date they were adopted.
+    rules_name: Mapped[str | None] = mapped_column(String(300))
+    rules_adopted_on: Mapped[date | None] = mapped_column(Date)
+    #: The delegation under which staff decide, e.g. the committee's delegation plan and its point.
+    delegation: Mapped[str | None] = mapped_column(String(500))
+    #: Sweden: where the municipality's own rules contain each democracy ground, {ground: section}.
+    democracy_grounds: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     municipality: Mapped[Municipality] = relationship()
@@ -35,6 +45,10 @@ class ScreeningCase(db.Model):
     """The eligibility check of one association for a grant, premises or both, on one legal basis."""
 
     __tablename__ = "screening_cases"
+    # One case in progress per association, municipality and legal basis, however many app servers try at once.
+    __table_args__ = (Index("uq_screening_in_progress", "association_id", "municipality_id", "legal_basis",
+                            unique=True, sqlite_where=text("status IN ('open', 'hearing', 'proposed')"),
+                            postgresql_where=text("status IN ('open', 'hearing', 'proposed')")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     association_id: Mapped[int] = mapped_column(ForeignKey("associations.id", ondelete="CASCADE"), index=True)
@@ -133,6 +147,11 @@ class Hearing(db.Model):
         return self.answered_at is None and self.deadline >= date.today()
 
 
+def short_of_full_grant(*outcomes: str | None) -> bool:
+    """A refusal, a partial grant or conditions: what needs reasons and a hearing (FVL §§ 19, 22; FL 25, 32 §§)."""
+    return any(outcome not in (None, "eligible") for outcome in outcomes)
+
+
 class Decision(db.Model):
     """A decision on eligibility, with reasons. Never edited: a new screening supersedes it."""
 
@@ -163,6 +182,8 @@ class Decision(db.Model):
     #: Language of the letter, and the complaint guidance as printed in it.
     letter_locale: Mapped[str] = mapped_column(String(5), default="da")
     complaint_guidance: Mapped[str | None] = mapped_column(Text)
+    #: The municipality's rules, delegation and democracy grounds as they stood when the decision became final.
+    rules_cited: Mapped[dict | None] = mapped_column(JSON)
 
     case: Mapped[ScreeningCase] = relationship(back_populates="decisions")
     proposed_by: Mapped[User | None] = relationship(foreign_keys=[proposed_by_id])
@@ -172,6 +193,16 @@ class Decision(db.Model):
     def refuses(self) -> bool:
         """The decision finds the association not eligible for something it applied for."""
         return "not_eligible" in (self.grant_outcome, self.premises_outcome)
+
+    @property
+    def adverse(self) -> bool:
+        """Anything short of a full, unconditional grant of what was applied for (refusal or conditions)."""
+        return short_of_full_grant(self.grant_outcome, self.premises_outcome)
+
+    @property
+    def decided_by(self) -> User | None:
+        """Who made the decision: the second approver of a refusal, else the officer who made it."""
+        return self.approved_by or self.proposed_by
 
 
 class RescreeningFlag(db.Model):

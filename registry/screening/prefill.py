@@ -4,12 +4,15 @@ The officer confirms or changes every suggestion; mechanical rules (a count, a d
 given or not) also suggest an answer, everything that needs judgement only gets the fact.
 """
 
-from flask_babel import force_locale
+from datetime import date
+
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
 from registry.associations.models import Association
-from registry.associations.services.files import current_declarations, documents_of
+from registry.associations.services.files import current_declarations, declaration_current, documents_of
 from registry.checklists.answering import AnswerInput
+from registry.screening import criteria
 
 
 def _document(association: Association, kind: str):
@@ -20,7 +23,8 @@ def _yes_no(value: bool | None) -> str:
     return "–" if value is None else (_("Yes") if value else _("No"))
 
 
-def _fact(association: Association, key: str, legal_basis: str) -> tuple[str | None, str | None, int | None]:
+def _fact(association: Association, key: str, legal_basis: str,
+          period_from: date) -> tuple[str | None, str | None, int | None]:
     """(suggested answer, note, evidence document id) for one prefill key."""
     board = len(association.board_members)
     declarations = current_declarations(association)
@@ -45,8 +49,8 @@ def _fact(association: Association, key: str, legal_basis: str) -> tuple[str | N
         "registration_number": ("met" if association.registration_number else "not_met",
                                 _("Registration number: %(number)s", number=association.registration_number or "–"),
                                 None),
-        "child_certificate_declaration": _declaration(declarations.get("child_certificates")),
-        "democracy_declaration": (None, _declaration(declarations.get("democracy"))[1], None),
+        "child_certificate_declaration": _declaration(declarations.get("child_certificates"), period_from),
+        "democracy_declaration": (None, _declaration(declarations.get("democracy"), period_from)[1], None),
     }
     for kind in ("statutes", "minutes", "accounts"):
         document = _document(association, kind)
@@ -69,26 +73,35 @@ def _fol_members(association: Association) -> str:
     return "met" if (association.paying_member_count or 0) >= 5 else "information_missing"
 
 
-def _declaration(declaration) -> tuple[str, str, None]:
+def _declaration(declaration, period_from: date) -> tuple[str | None, str, None]:
+    # A declaration belongs to the application (FOL § 4, stk. 4: «i forbindelse med ansøgning»): "met" only from
+    # one given in the current period; an older one is shown, not relied on.
     if declaration is None:
         return "not_met", _("The declaration has not been given."), None
-    return "met", _("Declaration given by %(name)s on %(date)s (text version %(version)s).",
-                    name=declaration.signer_name, date=declaration.given_at.date().isoformat(),
-                    version=declaration.text_version), None
+    given = _("Declaration given by %(name)s on %(date)s (text version %(version)s).",
+              name=declaration.signer_name, date=declaration.given_at.date().isoformat(),
+              version=declaration.text_version)
+    if declaration_current(declaration, period_from):
+        return "met", given, None
+    return None, given + " " + _("It was given before the current application period, which began on %(date)s: "
+                                 "ask the association to give it again.", date=format_date(period_from, "long")), None
 
 
-def prefilled_answers(association: Association, items: list[dict], legal_basis: str, locale: str) -> list[AnswerInput]:
-    """Starting answers for the items that have a prefill key."""
+def prefilled_answers(association: Association, items: list[dict], legal_basis: str, locale: str,
+                      period_from: date) -> list[AnswerInput]:
+    """Starting answers for the items that have a prefill key (a suggestion only where the item allows it)."""
     answers = []
     with force_locale(locale):
         for item in items:
             key = item.get("prefill")
             if not key:
                 continue
-            answer, note, document_id = _fact(association, key, legal_basis)
+            answer, note, document_id = _fact(association, key, legal_basis, period_from)
             if note is None:
                 continue
+            if item.get("requires_evidence") or answer not in criteria.answers_for(item):
+                answer = None
             answers.append(AnswerInput(
-                item_key=item["key"], answer=None if item.get("requires_evidence") else answer, note=note,
+                item_key=item["key"], answer=answer, note=note,
                 evidence_type="document" if document_id else "none", evidence_document_id=document_id))
     return answers

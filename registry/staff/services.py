@@ -1,6 +1,5 @@
 """Dashboard figures and the exports of the register."""
 
-import csv
 import io
 from datetime import datetime
 
@@ -11,14 +10,13 @@ from sqlalchemy.orm import selectinload
 
 from registry.associations.choices import PARTNER_STATUSES, ROLES, TARGET_GROUPS
 from registry.associations.models import Association, association_municipalities
+from registry.core.spreadsheets import csv_bytes, neutralise
 from registry.extensions import db
 from registry.search.query import Filters, search_statement
 from registry.staff.models import PartnerStatus
 from registry.staff.scope import visible_ids
 
 EXPORT_LIMIT = 10_000
-#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Aliases for newest_submissions(), made once (an alias of the 35-column table is costly to build).
 _NEWEST_HOME = Association.__table__.alias("newest_home")
 _NEWEST_ACTIVE = Association.__table__.alias("newest_active")
@@ -91,12 +89,7 @@ def _export_rows(filters: Filters, municipality_id: int, country: str) -> tuple[
 
 def export_csv(filters: Filters, municipality_id: int, country: str) -> bytes:
     """The search result as CSV (UTF-8 with BOM and semicolons, as Danish and Swedish Excel expects)."""
-    header, rows = _export_rows(filters, municipality_id, country)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(_neutralise(row) for row in rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(*_export_rows(filters, municipality_id, country))
 
 
 def export_xlsx(filters: Filters, municipality_id: int, country: str) -> bytes:
@@ -107,16 +100,11 @@ def export_xlsx(filters: Filters, municipality_id: int, country: str) -> bytes:
     sheet.title = _("Associations")[:31]
     sheet.append(header)
     for row in rows:
-        sheet.append(_neutralise(row))
+        sheet.append(neutralise(row))
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _neutralise(row: list) -> list:
-    """Prefix text that a spreadsheet would run as a formula (CSV injection)."""
-    return [f"'{value}" if isinstance(value, str) and value[:1] in FORMULA_STARTS else value for value in row]
 
 
 def export_filename(extension: str) -> str:

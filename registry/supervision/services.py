@@ -9,23 +9,21 @@ from sqlalchemy import select
 
 from registry.associations.models import Association
 from registry.audit.services import record_audit
+from registry.awards.models import Award
 from registry.core.forms import FieldValueError
 from registry.extensions import db
-from registry.screening.models import Decision, ScreeningCase
 from registry.staff.scope import visible_to_staff
 from registry.supervision.models import Sanction, SupervisionCase, SupervisionRound
 
-GRANTED = ("eligible", "eligible_with_conditions")
 
+def supported_associations(municipality_id: int, year: int) -> list[int]:
+    """Associations awarded a grant or premises for the year or the year before: those the supervision covers.
 
-def supported_associations(municipality_id: int) -> list[int]:
-    """Associations the municipality currently supports with a grant or premises (current final decisions)."""
-    rows = db.session.execute(select(ScreeningCase.association_id, Decision.grant_outcome, Decision.premises_outcome)
-                              .join(Decision, Decision.case_id == ScreeningCase.id).where(
-        ScreeningCase.municipality_id == municipality_id, ScreeningCase.status == "decided",
-        Decision.status == "final"))
-    return sorted({association_id for association_id, grant, premises in rows
-                   if grant in GRANTED or premises in GRANTED})
+    Supervision follows the support actually given (folkeoplysningsloven § 33, stk. 5, and § 44 a, stk. 3), so the
+    population is drawn from recorded awards, not from eligibility findings.
+    """
+    return sorted(set(db.session.scalars(select(Award.association_id).where(
+        Award.municipality_id == municipality_id, Award.year.in_((year - 1, year))))))
 
 
 def random_part(population: list[int], seed: int, size: int | None, percent: int | None) -> list[int]:
@@ -49,7 +47,7 @@ def draw_round(actor, year: int, size: int | None, percent: int | None, judgemen
     if unknown:
         raise FieldValueError("judgement", _("Association number %(number)d is not in the municipality's register.",
                                              number=unknown[0]))
-    population = supported_associations(actor.municipality_id)
+    population = supported_associations(actor.municipality_id, year)
     seed = seed if seed is not None else secrets.randbelow(2**31)
     supervision = SupervisionRound(municipality_id=actor.municipality_id, year=year, seed=seed, sample_size=size,
                                    sample_percent=percent, population=population, drawn_by_id=actor.id)

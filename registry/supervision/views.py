@@ -1,5 +1,7 @@
 """Supervision pages: rounds, drawing a sample, findings and sanctions."""
 
+from datetime import date
+
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,8 +16,9 @@ from registry.supervision.models import SupervisionCase, SupervisionRound
 
 def _rounds_page(form):
     municipality_id = current_user.municipality_id
+    year = form.year.data if isinstance(form.year.data, int) and 2000 <= form.year.data <= 2100 else date.today().year
     return render_template("supervision/rounds.html", form=form, rounds=services.rounds_of(municipality_id),
-                           population=len(services.supported_associations(municipality_id)))
+                           population=len(services.supported_associations(municipality_id, year)), year=year)
 
 
 @bp.get("/")

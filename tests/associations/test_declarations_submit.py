@@ -218,3 +218,53 @@ def test_editor_cannot_submit(factories, make_user, other_client):
     assert association.status == "draft"
     review = Page(editor_client.get(f"/associations/{association.id}/review"))
     assert "Only an owner of the association can submit it." in review.text
+
+
+# -- the børneattest declaration as FOL § 4, stk. 4 reads -------------------------------------------------------
+
+#: Folkeoplysningsloven § 4, stk. 4, 1. pkt., the persons the declaration covers, word for word.
+FOL_4_4 = ("personer, der som led i udførelsen af deres opgaver skal have direkte kontakt med børn under 15 år, og "
+           "personer, der som led i udførelsen af deres opgaver færdes fast blandt børn under 15 år og derved har "
+           "mulighed for at opnå direkte kontakt med disse børn")
+
+
+def test_the_boerneattest_declaration_quotes_fol_4_4_word_for_word():
+    """The Danish text quotes § 4, stk. 4 and says the duty applies even without such persons (2. pkt.)."""
+    text = CHILD_CERTIFICATES.text("DK", "da")
+    assert FOL_4_4 in text
+    assert "ansøgning om tilskud eller anvisning af lokaler" in text
+    assert "også selv om foreningen" in text or "også, selv om foreningen" in text
+    assert "4 § fjärde stycket i den danska folkbildningslagen (folkeoplysningsloven)" in CHILD_CERTIFICATES.text(
+        "DK", "sv")
+
+
+def test_a_declaration_signed_on_an_older_text_keeps_the_text_it_was_signed_with(factories, owner, owner_client):
+    """A new version of the text asks for a new declaration; the old one stays as it was signed."""
+    association = factories.association(owner=owner, country="DK")
+    _declare(owner_client, association, "child_certificates")
+    signed = db.session.scalars(select(Declaration)).one()
+    signed.text_version, signed.text = "2026-11", "Den tidligere tekst, som den blev underskrevet."
+    db.session.commit()
+    page = owner_client.get(f"/associations/{association.id}/declarations").get_data(as_text=True)
+    assert "child_certificates" in _declaration_forms(Page(owner_client.get(
+        f"/associations/{association.id}/declarations")))
+    assert "The text has changed since the declaration was given." in page
+    db.session.refresh(signed)
+    assert signed.text == "Den tidligere tekst, som den blev underskrevet."
+
+
+def test_a_declaration_of_an_earlier_application_period_is_asked_for_again(factories, owner, owner_client):
+    """§ 4, stk. 4: the declaration belongs to each application; last year's is shown and asked for again."""
+    from datetime import UTC, date, datetime
+
+    association = factories.association(owner=owner, country="DK")
+    _declare(owner_client, association, "child_certificates")
+    signed = db.session.scalars(select(Declaration)).one()
+    signed.given_at = datetime(date.today().year - 1, 5, 1, tzinfo=UTC)
+    db.session.commit()
+    page = owner_client.get(f"/associations/{association.id}/declarations").get_data(as_text=True)
+    assert "A declaration counts for one application period." in page
+    assert "child_certificates" in _declaration_forms(Page(owner_client.get(
+        f"/associations/{association.id}/declarations")))
+    assert _declare(owner_client, association, "child_certificates").status_code == 303
+    assert count(Declaration) == 2

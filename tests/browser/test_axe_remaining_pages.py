@@ -3,13 +3,14 @@
 Account settings and passwords, the public directory and a profile, the checklist (with the
 administrator's "add local item" form and its error state), the staff people page (and its
 invitation error state), supervision (rounds, a drawn round, a case and the sanction form's error
-state), the decision settings, publication (manage, publish, the public list and the index) and
+state), the decision settings, the award page and its error state, publication (Aarhus: manage,
+publish, the public list and the index; Göteborg: the page saying Swedish law asks for no list) and
 the 403 and 404 pages.
 
 The data is seeded through the services: an officer and an administrator of Aarhus (da) or
-Göteborg (sv), three submitted, complete associations with final positive screening decisions
-(so that supervision has a population to draw from and the yearly list has entries), and the
-checklist templates.
+Göteborg (sv) with their decision settings, three submitted, complete associations with final
+positive screening decisions, two of them awarded a grant (so that supervision has a population to
+draw from and the yearly list has entries), and the checklist templates.
 """
 
 import re
@@ -42,7 +43,7 @@ def seed(server, locale: str) -> dict:
     from registry.extensions import db
     from tests.browser.helpers import _password_hash
     from tests.factories import Factories
-    from tests.screening.helpers import decided_case
+    from tests.screening.helpers import award, decided_case
 
     country, code = PLACES[locale]
     data = ASSOCIATIONS[locale]
@@ -50,6 +51,7 @@ def seed(server, locale: str) -> dict:
     def build():
         load_templates()
         factories = Factories()
+        factories.decision_settings(country, code)
         municipality = factories.municipality(country, code)
         users = {}
         for key, role, name in (("owner", None, data["signer"][0]), ("officer", "officer", "Mette Sagsbehandler"),
@@ -60,7 +62,7 @@ def seed(server, locale: str) -> dict:
             db.session.add(user)
             db.session.commit()
             users[key] = user
-        ids = []
+        ids, cases = [], []
         for number, name in enumerate(NAMES[locale]):
             owner = users["owner"] if number == 0 else factories.user(locale=locale)
             association = factories.submitted_association(owner=owner, country=country, home=code, complete=True,
@@ -68,10 +70,13 @@ def seed(server, locale: str) -> dict:
                                                           activities=data["activities"])
             association.public_profile = number == 0
             db.session.commit()
-            decided_case(association, users["officer"], "eligible")
+            case, _decision = decided_case(association, users["officer"], "eligible")
+            if number < len(NAMES[locale]) - 1:  # the last is found eligible but never awarded
+                award(case, users["officer"])
             ids.append(association.id)
+            cases.append(case.id)
         return {"officer": users["officer"].email, "admin": users["admin"].email, "owner": users["owner"].email,
-                "ids": ids}
+                "ids": ids, "cases": cases}
 
     return server.query(build)
 
@@ -134,7 +139,7 @@ def test_remaining_pages_are_accessible(new_context, live_server, locale):
     # -- supervision: rounds, draw (1 at random + one by judgement), the round, a case, the sanction errors ----------
     admin.goto(server.url + "/staff/supervision/")
     check_page(admin, locale)
-    assert re.search(r"\b3\b", admin.locator("main").inner_text())  # the population: three supported associations
+    assert re.search(r"\b2\b", admin.locator("main").inner_text())  # the population: the two awarded associations
     admin.fill("#sample_size", "1")
     admin.fill("#judgement", f"{seeded['ids'][-1]}: klage fra en nabo")
     submit_main_form(admin, has="#judgement")
@@ -150,15 +155,26 @@ def test_remaining_pages_are_accessible(new_context, live_server, locale):
     assert_error_summary(admin, expect_field="sanction-reasons")
     check_page(admin, locale)
 
-    # -- publication: manage, publish, the public list, the index ---------------------------------------------------
+    # -- an award on the last association's screening: the page, then its errors ---------------------------------
+    admin.goto(server.url + f"/staff/awards/cases/{seeded['cases'][-1]}")
+    check_page(admin, locale)
+    submit_main_form(admin, has="#decision_reference")
+    assert_error_summary(admin, expect_field="decision_reference")
+    check_page(admin, locale)
+
+    # -- publication: manage, publish, the public list, the index (Danish municipalities only) --------------------
     admin.goto(server.url + "/staff/publication")
     check_page(admin, locale)
+    if country == "SE":  # Swedish law has no § 35 a: the page says so, and nothing is published
+        assert admin.locator("main form[method=post]").count() == 0
+        return
     year = date.today().year
     click_and_wait(admin, admin.locator("main form[method=post] button[type=submit]"))
     assert admin.url.endswith(f"/lists/{country.lower()}/{code}/{year}"), admin.url
-    for name in NAMES[locale]:
+    for name in NAMES[locale][:-1]:
         assert name in admin.locator("main").inner_text()
-    check_page(admin, locale, "publication-list" if locale == "sv" else None)
+    assert NAMES[locale][-1] not in admin.locator("main").inner_text()  # eligible, but never awarded
+    check_page(admin, locale, "publication-list" if locale == "da" else None)
     anonymous.goto(server.url + "/lists")
     assert anonymous.locator(f"main a[href$='/lists/{country.lower()}/{code}/{year}']").count() == 1
     assert_lang(anonymous, locale)

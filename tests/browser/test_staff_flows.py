@@ -36,6 +36,7 @@ STAFF = {
         "facts": "Kommunen har oplysninger om udtalelser fra en inviteret taler den 3. oktober 2026.",
         "answer": "Taleren var ikke inviteret af foreningen, og vi har taget afstand fra udtalelserne.",
         "rules": "Folkeoplysningsloven § 4, stk. 3, og § 4 a.",
+        "suggested_rules": "Folkeoplysningsloven § 4 a",
         "considerations": "Foreningens adfærd underminerer demokratiet og de grundlæggende friheds- og "
                           "menneskerettigheder.",
         "facts_relied_on": "Udtalelser ved foreningens arrangement den 3. oktober 2026.",
@@ -47,7 +48,8 @@ STAFF = {
         "summary": "Föreningen uppfyller kraven och rekommenderas som partner.",
         "facts": "Kommunen har uppgifter om uttalanden av en inbjuden talare den 3 oktober 2026.",
         "answer": "Talaren var inte inbjuden av föreningen, och vi har tagit avstånd från uttalandena.",
-        "rules": "Förordningen om statsbidrag, demokrativillkoret.",
+        "rules": "Regler för föreningsbidrag, avsnitt 5.2 (demokrativillkor).",
+        "suggested_rules": "Regler för föreningsbidrag",
         "considerations": "Föreningens verksamhet är inte förenlig med demokrativillkoret.",
         "facts_relied_on": "Uttalanden vid föreningens arrangemang den 3 oktober 2026.",
     },
@@ -68,6 +70,7 @@ def seed(server, locale: str) -> dict:
     def build():
         load_templates()
         factories = Factories()
+        factories.decision_settings(staff["country"], staff["code"])
         municipality = factories.municipality(staff["country"], staff["code"])
         users = {}
         for key, role, name in (("owner", None, data["signer"][0]), ("officer", "officer", "Mette Sagsbehandler"),
@@ -119,6 +122,8 @@ def pdf_text(path) -> str:
 def test_staff_qualify_screen_hear_refuse_and_approve(new_context, live_server, locale, tmp_path):
     from registry.extensions import db
     from registry.qualification.models import QualificationCase
+    from registry.screening import criteria
+    from registry.screening.appeals import DEFAULTS
     from registry.screening.models import Decision, Hearing, ScreeningCase
 
     server, data, staff = live_server, ASSOCIATIONS[locale], STAFF[locale]
@@ -180,7 +185,7 @@ def test_staff_qualify_screen_hear_refuse_and_approve(new_context, live_server, 
     assert set(indexes) == set(items)
     for key, index in indexes.items():
         item = items[key]
-        answer = "not_relevant" if item.get("answer_type") == "exception" else "met"
+        answer = "not_relevant" if criteria.criterion_of(item) == criteria.SPECIAL_REASONS else "met"
         officer.check(f"[name='answers-{index}-answer'][value={answer}]")
         if item.get("requires_evidence"):
             officer.fill(f"#answers-{index}-note", staff["note"])
@@ -216,6 +221,9 @@ def test_staff_qualify_screen_hear_refuse_and_approve(new_context, live_server, 
     # -- the officer proposes a refusal: first without reasons (an error), then with them -------------------------
     officer.goto(case_url)
     assert staff["answer"] in officer.locator("main").inner_text()
+    # The rules the checklist applies are suggested; the officer empties them to see the errors.
+    assert staff["suggested_rules"] in officer.locator("#decision-rules_applied").input_value()
+    officer.fill("#decision-rules_applied", "")
     officer.check("[name='decision-grant_outcome'][value=not_eligible]")
     submit_main_form(officer, has="#decision-rules_applied")
     ids = assert_error_summary(officer, expect_field="decision-rules_applied")
@@ -235,6 +243,10 @@ def test_staff_qualify_screen_hear_refuse_and_approve(new_context, live_server, 
     assert translated(server, locale, "Awaiting approval") in officer.locator("main dl.summary-list").first.inner_text()
     assert officer.locator(f"form[action$='/decisions/{decision_id}/approve']").count() == 0  # not by the proposer
     check_page(officer, locale)
+    # The proposal's letter is a draft, and says so.
+    click_and_wait(officer, officer.locator(f"main a[href$='/decisions/{decision_id}/letter']"))
+    assert translated(server, locale, "Draft – not a decision.") in officer.locator("main").inner_text()
+    check_page(officer, locale, "draft-letter")
 
     # -- a second staff member approves ---------------------------------------------------------------------
     approver = new_context(locale).new_page()
@@ -263,3 +275,12 @@ def test_staff_qualify_screen_hear_refuse_and_approve(new_context, live_server, 
     text = pdf_text(path)
     for typed in (staff["rules"], staff["considerations"], staff["facts_relied_on"]):
         assert " ".join(typed.split()) in text, (typed, text[:3000])
+    # The final letter: no draft mark, who decided, and the appeal information of the municipality's country.
+    letter = representative.locator("main").inner_text()
+    appeal = " ".join(DEFAULTS[staff["country"]][locale].split())
+    heading = translated(server, locale, "How to appeal" if staff["country"] == "SE" else
+                         "Can the decision be appealed?")
+    assert heading in letter and appeal in " ".join(letter.split())
+    assert appeal in text and translated(server, locale, "Draft – not a decision.") not in text
+    assert translated(server, locale, "Draft – not a decision.") not in letter
+    assert "Lars Godkender" in letter

@@ -30,6 +30,16 @@ def checklists(app):
     load_templates()
 
 
+@pytest.fixture(autouse=True)
+def decision_settings(checklists, factories):
+    """Aarhus, Copenhagen and Göteborg have filled in their decision settings, as before a first decision.
+
+    Tests of what happens without them change the settings themselves.
+    """
+    for country, code in (("DK", "751"), ("DK", "101"), ("SE", "1480")):
+        factories.decision_settings(country, code)
+
+
 @pytest.fixture
 def client_for(app, login):
     """A new test client logged in as the given user (each actor gets its own cookie jar)."""

@@ -12,6 +12,7 @@ from registry.associations.models import Representative
 from registry.associations.services import files
 from registry.checklists.answering import AnswerInput
 from registry.extensions import db
+from registry.screening import criteria
 from registry.screening.models import Decision, ScreeningCase
 from registry.screening.services import cases, decisions
 from tests.factories import PDF
@@ -49,7 +50,7 @@ def met_inputs(case, **answers: str) -> list[AnswerInput]:
     """Every item of the case answered "met" (exceptions "not_relevant"), with evidence where it is required."""
     inputs = []
     for item in case.items:
-        default = "not_relevant" if item.get("answer_type") == "exception" else "met"
+        default = "not_relevant" if criteria.criterion_of(item) == criteria.SPECIAL_REASONS else "met"
         answer = answers.get(item["key"], default)
         evidence = item.get("requires_evidence") or answer == "applies"
         inputs.append(AnswerInput(
@@ -69,7 +70,7 @@ def decided_case(association, actor, outcome: str = "eligible", *, approver=None
     basis = legal_basis or ("dk_fol_stk3" if association.country == "DK" else "se_grant_premises")
     refusal = outcome == "not_eligible"
     with current_app.test_request_context():  # the decision e-mail carries an absolute link
-        case = cases.open_screening(actor, association, basis, grant, premises, "en")
+        case, _opened = cases.open_screening(actor, association, basis, grant, premises, "en")
         cases.save_screening_answers(actor, case, case.lock_version, met_inputs(
             case, democracy_conduct="not_met") if refusal and basis.startswith("dk") else met_inputs(case))
         decision = decisions.propose_decision(actor, case, decisions.DecisionInput(
@@ -81,6 +82,15 @@ def decided_case(association, actor, outcome: str = "eligible", *, approver=None
         if decision.status == "proposed":
             decisions.approve_decision(approver, decision)
     return case, decision
+
+
+def award(case, actor, *, year: int | None = None, grant: bool = True, premises: bool = False):
+    """Record an award on a decided screening through the service, confirming that nothing new came up."""
+    from registry.awards.services import AwardInput, record_award
+
+    return record_award(actor, case, AwardInput(year=year or date.today().year, grant=grant, premises=premises,
+                                                amount=None, decision_reference="Kultur- og Fritidsudvalget, pkt. 4",
+                                                nothing_new=True))
 
 
 def count(model, *conditions) -> int:
@@ -125,7 +135,8 @@ def assessment(page: str, case, default: str | None = "met", **items: dict) -> d
     for key, index in item_indexes(data).items():
         prefix = f"answers-{index}-"
         if default is not None:
-            data[prefix + "answer"] = "not_relevant" if kinds[key].get("answer_type") == "exception" else default
+            data[prefix + "answer"] = "not_relevant" if criteria.criterion_of(kinds[key]) == criteria.SPECIAL_REASONS \
+                else default
             if kinds[key].get("requires_evidence"):
                 data.update({prefix + "evidence_type": "observation", prefix + "note": f"Vurdering af {key}.",
                              prefix + "evidence_observed_on": date.today().isoformat(),
@@ -163,6 +174,19 @@ def field_error(page: str, field_id: str) -> str | None:
     """The error message shown next to a field, or None."""
     found = re.search(rf'<p class="field-error" id="{re.escape(field_id)}-error">(.*?)</p>', page, re.S)
     return text_of(found.group(1)).removeprefix("Error:").strip() if found else None
+
+
+def summary_errors(page: str) -> list[str]:
+    """The lines of every error summary on the page, as shown."""
+    return [text_of(line) for box in re.findall(r'<div class="error-summary".*?</div>', page, re.S)
+            for line in re.findall(r"<li>(.*?)</li>", box, re.S)]
+
+
+def item_error(page: str, case, key: str) -> str | None:
+    """The summary's message about a checklist item, found by its number and text as the page names it."""
+    number, item = next((number, item) for number, item in enumerate(case.items, start=1) if item["key"] == key)
+    prefix = f"{number}. {item['text']['en']}: "
+    return next((line.removeprefix(prefix) for line in summary_errors(page) if line.startswith(prefix)), None)
 
 
 def textarea(page: str, field_id: str) -> str | None:

@@ -10,7 +10,7 @@ from registry.publication.services import publish_list
 from registry.screening.models import Hearing
 from registry.screening.services import cases, decisions
 from registry.supervision.services import draw_round
-from tests.screening.helpers import decided_case, met_inputs, screenable
+from tests.screening.helpers import award, decided_case, met_inputs, screenable
 
 YEAR = date.today().year
 ACTORS = ("anonymous", "representative", "officer", "administrator", "other_officer")
@@ -46,13 +46,15 @@ ROUTES = [
     ("supervision.case", "GET", "/staff/supervision/cases/{supervised}", STAFF),
     ("supervision.case", "POST", "/staff/supervision/cases/{supervised}", STAFF),
     ("supervision.add_sanction", "POST", "/staff/supervision/cases/{supervised}/sanctions", STAFF),
+    ("awards.record", "GET", "/staff/awards/cases/{final_case}", STAFF),
+    ("awards.record", "POST", "/staff/awards/cases/{final_case}", STAFF),
     ("publication.manage", "GET", "/staff/publication", ADMIN),
     ("publication.manage", "POST", "/staff/publication", ADMIN),
     ("publication.index", "GET", "/lists", EVERYONE),
     ("publication.show", "GET", "/lists/dk/751/{year}", EVERYONE),
     ("publication.download", "GET", "/lists/dk/751/{year}.csv", EVERYONE),
 ]
-PREFIXES = ("screening.", "association_screening.", "supervision.", "publication.")
+PREFIXES = ("screening.", "association_screening.", "supervision.", "publication.", "awards.")
 
 
 @pytest.fixture
@@ -61,23 +63,25 @@ def world(app, factories, officer, colleague, admin, outsider, owner):
     association = screenable(factories, owner, name="Forening A")
     other_owner = factories.user(email="owner-b@example.org")
     rival = screenable(factories, other_owner, name="Forening B")
-    _case, final = decided_case(association, officer)
+    final_case, final = decided_case(association, officer)
+    award(final_case, officer)
     _case, rival_final = decided_case(rival, officer)
     with current_app.test_request_context():
-        case = cases.open_screening(officer, association, "dk_fol_stk3", True, False, "en")
+        case, _opened = cases.open_screening(officer, association, "dk_fol_stk3", True, False, "en")
         cases.save_screening_answers(officer, case, case.lock_version, met_inputs(case, democracy_conduct="not_met"))
         hearing = cases.send_hearing(officer, case, "Opslag på Facebook.", date.today() + timedelta(days=10))
         cases.answer_hearing(owner, hearing, "Vi har taget afstand.", [])
         proposed = decisions.propose_decision(officer, case, decisions.DecisionInput(
             grant_outcome="not_eligible", premises_outcome=None, conditions=None, rules_applied="§ 4 a",
             considerations="Adfærden.", facts="Opslaget.", hearing_not_needed_because=None))
-        rival_case = cases.open_screening(officer, rival, "dk_fol_stk3", True, False, "en")
+        rival_case, _opened = cases.open_screening(officer, rival, "dk_fol_stk3", True, False, "en")
         rival_hearing = cases.send_hearing(officer, rival_case, "Spørgsmål til B.", date.today() + timedelta(days=10))
     supervision = draw_round(admin, YEAR, 1, None, {}, seed=1)
     publish_list(admin, YEAR)
     assert proposed.status == "proposed" and final.status == "final"
     return {
         "ids": {"a": association.id, "case": case.id, "proposed": proposed.id, "final": final.id,
+                "final_case": final_case.id,
                 "hearing": hearing.id, "round": supervision.id, "supervised": supervision.cases[0].id,
                 "year": YEAR, "b": rival.id, "rival_final": rival_final.id, "rival_hearing": rival_hearing.id},
         "actors": {"representative": owner, "officer": officer, "administrator": admin,

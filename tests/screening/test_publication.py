@@ -1,4 +1,4 @@
-"""The yearly public list: granted and refused associations, as a page and CSV, without personal data."""
+"""The yearly public § 35 a lists: associations awarded and refused, as a page and CSV, without personal data."""
 
 import csv
 import io
@@ -6,7 +6,7 @@ from datetime import date
 
 from registry.associations.services.profile import BoardRow
 from registry.publication.models import PublishedList
-from tests.screening.helpers import count, decided_case, screenable, text_of
+from tests.screening.helpers import award, count, decided_case, screenable, text_of
 
 YEAR = date.today().year
 PERSONAL = ("Bodil Bestyrelse", "Hans Kasserer", "Søren Formand", "Anna Berg", "Rikke Repræsentant",
@@ -20,7 +20,8 @@ def _world(factories, officer, colleague):
     other = factories.user(email="peter@syd.example", display_name="Peter Person")
     refused = screenable(factories, other, name="Foreningen Syd", registration_number="29403473",
                          board=[BoardRow("Søren Formand", "chair", None)])
-    decided_case(granted, officer)
+    case, _decision = decided_case(granted, officer)
+    award(case, officer)
     decided_case(refused, officer, "not_eligible", approver=colleague)
     return granted, refused
 
@@ -38,8 +39,9 @@ def test_published_list_shows_granted_and_refused_without_personal_data(app, fac
     page = visitor.get(f"/lists/dk/751/{YEAR}")
     assert page.status_code == 200
     text = text_of(page.get_data(as_text=True))
-    assert "Boldklubben Nord 13585628 Granted –" in text
-    assert "Foreningen Syd 29403473 Refused –" in text
+    received, refused = text.split("Associations refused grants or premises")
+    assert "Boldklubben Nord 13585628 Yes –" in received and "Foreningen Syd" not in received
+    assert "Foreningen Syd 29403473 Yes –" in refused and "Boldklubben Nord" not in refused
     assert f"/lists/dk/751/{YEAR}" in visitor.get("/lists").get_data(as_text=True)
 
     download = visitor.get(f"/lists/dk/751/{YEAR}.csv")
@@ -47,9 +49,9 @@ def test_published_list_shows_granted_and_refused_without_personal_data(app, fac
     body = download.data.decode("utf-8")
     assert body.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(body.removeprefix("\ufeff")), delimiter=";"))
-    assert rows == [["Association", "CVR number or organisationsnummer", "Grant", "Premises"],
-                    ["Boldklubben Nord", "13585628", "Granted", ""],
-                    ["Foreningen Syd", "29403473", "Refused", ""]]
+    assert rows == [["List", "Association", "CVR number", "Grant", "Premises"],
+                    ["Received grants or premises", "Boldklubben Nord", "13585628", "Yes", ""],
+                    ["Refused grants or premises", "Foreningen Syd", "29403473", "Yes", ""]]
     page_html = page.get_data(as_text=True)
     for personal in PERSONAL:
         assert personal not in body, personal
@@ -58,12 +60,13 @@ def test_published_list_shows_granted_and_refused_without_personal_data(app, fac
 
 
 def test_published_list_is_a_snapshot(app, factories, client_for, officer, colleague, admin):
-    """A decision after publication changes nothing until the administrator publishes again."""
+    """An award after publication changes nothing until the administrator publishes again."""
     _world(factories, officer, colleague)
     publisher = client_for(admin)
     publisher.post("/staff/publication", data={"year": str(YEAR)})
     late = screenable(factories, name="Sen Forening")
-    decided_case(late, officer)
+    case, _decision = decided_case(late, officer, premises=True)
+    award(case, officer, premises=True, grant=False)
     assert "Sen Forening" not in app.test_client().get(f"/lists/dk/751/{YEAR}").get_data(as_text=True)
     assert "Sen Forening" in publisher.get(f"/staff/publication?year={YEAR}").get_data(as_text=True)
 
@@ -82,3 +85,14 @@ def test_only_administrators_publish(app, factories, client_for, officer, collea
     assert staff.post("/staff/publication", data={"year": str(YEAR)}).status_code == 403
     assert count(PublishedList) == 0
     assert app.test_client().get(f"/lists/dk/751/{YEAR}").status_code == 404
+
+
+def test_a_name_that_a_spreadsheet_would_run_is_defused_in_the_csv(app, factories, client_for, officer, admin):
+    """An association named like a formula is published as text: the CSV opens without running it."""
+    association = screenable(factories, name="=HYPERLINK(\"http://x.example\")")
+    case, _decision = decided_case(association, officer)
+    award(case, officer)
+    client_for(admin).post("/staff/publication", data={"year": str(YEAR)})
+    body = app.test_client().get(f"/lists/dk/751/{YEAR}.csv").data.decode("utf-8").removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
+    assert rows[1][1] == "'=HYPERLINK(\"http://x.example\")"

@@ -19,6 +19,7 @@ from tests.screening.helpers import (
     flashes,
     follow,
     form_fields,
+    item_error,
     link_in,
     mails_to,
     screenable,
@@ -26,7 +27,7 @@ from tests.screening.helpers import (
     textarea,
 )
 
-BLOCKING = "A blocking item is not met, so the association cannot be found eligible."
+BLOCKING = "This criterion is not met, so the association cannot be found eligible."
 
 
 def test_missing_child_certificate_declaration_is_refused(app, factories, client_for, officer, colleague, owner,
@@ -42,7 +43,7 @@ def test_missing_child_certificate_declaration_is_refused(app, factories, client
 
     response = staff.post(decide, data={"decision-grant_outcome": "eligible"})
     assert response.status_code == 200
-    assert field_error(response.get_data(as_text=True), "decision-grant_outcome") == BLOCKING
+    assert item_error(response.get_data(as_text=True), case, "fol4_child_certificate_declaration") == BLOCKING
 
     for missing, message in (("decision-rules_applied", "Name the rules applied."),
                              ("decision-considerations", "State the main considerations."),
@@ -208,8 +209,7 @@ def test_outcomes_must_match_what_was_applied_for(app, factories, client_for, of
     decide = f"/staff/screening/{case.id}/decision"
 
     response = staff.post(decide, data={"decision-grant_outcome": "eligible"})
-    assert field_error(response.get_data(as_text=True), "decision-grant_outcome") == (
-        "Assess every item before you decide.")
+    assert item_error(response.get_data(as_text=True), case, "fol4_home_municipality") == "Not assessed yet."
     page = staff.get(f"/staff/screening/{case.id}").get_data(as_text=True)
     assert "1 item has no assessment yet." in text_of(page)
     data = form_fields(page, f"/staff/screening/{case.id}")

@@ -1,4 +1,4 @@
-"""The municipality's decision settings: four eyes, validity and complaint guidance in the letters."""
+"""The municipality's decision settings: rules, delegation, four eyes, validity, period and appeal information."""
 
 from datetime import date
 
@@ -16,14 +16,15 @@ from tests.screening.helpers import (
     text_of,
 )
 
-GUIDANCE_DA = "Afgørelsen kan påklages til Ankestyrelsen inden fire uger – skriv til kommunen først. Æ Ø Å."
+GUIDANCE_DA = "Afgørelsen kan ikke påklages til en anden myndighed; skriv til kommunen, hvis I har spørgsmål. Æ Ø Å."
 REFUSAL = {"decision-grant_outcome": "not_eligible", **REASONS,
            "decision-hearing_not_needed_because": "The decision rests only on the association's own statutes."}
 
 
-def _settings(**changes) -> dict:
-    data = {"validity_months": "12", "complaint_guidance_da": "", "complaint_guidance_sv": "",
-            "complaint_guidance_en": ""}
+def _settings(client, **changes) -> dict:
+    """The settings form as the page shows it, with ``changes`` typed in (None: the field left out)."""
+    data = form_fields(client.get("/staff/screening/settings").get_data(as_text=True), None)
+    data.pop("four_eyes", None)  # an unticked box is not sent; tests tick it with four_eyes="y"
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
 
@@ -35,7 +36,8 @@ def test_four_eyes_off_makes_a_refusal_final_at_once(app, factories, client_for,
     assert (shown.get("four_eyes"), shown["validity_months"]) == ("y", "12")  # the defaults
 
     response = settings_page.post("/staff/screening/settings", data=_settings(
-        validity_months="6", complaint_guidance_da=GUIDANCE_DA, complaint_guidance_sv="Överklaga inom tre veckor."))
+        settings_page, validity_months="6", complaint_guidance_da=GUIDANCE_DA,
+        complaint_guidance_sv="Överklaga inom tre veckor.", complaint_guidance_en=""))
     assert "The settings have been saved." in flashes(follow(settings_page, response), "success")
     stored = db.session.get(MunicipalSettings, admin.municipality_id)
     db.session.refresh(stored)
@@ -60,14 +62,16 @@ def test_four_eyes_off_makes_a_refusal_final_at_once(app, factories, client_for,
 def test_guidance_changed_later_leaves_sent_letters_alone(app, factories, client_for, admin, officer, colleague):
     """A letter keeps the complaint guidance it was sent with; the next letter has the new one."""
     settings_page = client_for(admin)
-    settings_page.post("/staff/screening/settings", data=_settings(four_eyes="y", complaint_guidance_da="Gammel."))
+    settings_page.post("/staff/screening/settings", data=_settings(settings_page, four_eyes="y",
+                                                                   complaint_guidance_da="Gammel."))
     first = screenable(factories)
     staff = client_for(officer)
     case = assessed_case(staff, first)
     staff.post(f"/staff/screening/{case.id}/decision", data={"decision-grant_outcome": "eligible"})
     (old,) = decisions_of(case)
 
-    settings_page.post("/staff/screening/settings", data=_settings(four_eyes="y", complaint_guidance_da=GUIDANCE_DA))
+    settings_page.post("/staff/screening/settings", data=_settings(settings_page, four_eyes="y",
+                                                                   complaint_guidance_da=GUIDANCE_DA))
     second = screenable(factories)
     case = assessed_case(staff, second, democracy_conduct={"answer": "not_met"})
     staff.post(f"/staff/screening/{case.id}/decision", data=REFUSAL)
@@ -81,19 +85,74 @@ def test_guidance_changed_later_leaves_sent_letters_alone(app, factories, client
     assert GUIDANCE_DA in new_letter
 
 
-def test_settings_are_validated(app, client_for, admin):
-    """Validity must be 1–60 months; nothing is saved otherwise."""
-    response = client_for(admin).post("/staff/screening/settings", data=_settings(validity_months="0"))
+def _stored(municipality_id) -> dict:
+    settings = db.session.get(MunicipalSettings, municipality_id)
+    db.session.refresh(settings)
+    return {name: getattr(settings, name) for name in ("four_eyes", "validity_months", "period_start_month",
+                                                        "rules_name", "rules_adopted_on", "delegation",
+                                                        "complaint_guidance", "democracy_grounds")}
+
+
+def test_settings_are_validated_and_every_error_shows_at_once(app, client_for, admin):
+    """Validity 1–60 months, a real date and month: nothing is saved otherwise, and the typed text stays."""
+    before = _stored(admin.municipality_id)
+    client = client_for(admin)
+    response = client.post("/staff/screening/settings", data=_settings(
+        client, validity_months="0", rules_adopted_on="31-02-2025", period_start_month="13",
+        delegation="Ny delegation"))
 
     assert response.status_code == 200
-    assert field_error(response.get_data(as_text=True), "validity_months") is not None
-    assert db.session.get(MunicipalSettings, admin.municipality_id) is None
+    page = response.get_data(as_text=True)
+    for field in ("validity_months", "rules_adopted_on", "period_start_month"):
+        assert field_error(page, field) is not None, field
+    assert 'value="Ny delegation"' in page
+    assert _stored(admin.municipality_id) == before
 
 
-def test_officer_cannot_change_settings(app, client_for, officer):
-    """Settings are for administrators: an officer gets 403 and four eyes stay on."""
+def test_an_administrator_fills_in_the_rules_the_delegation_and_the_application_period(app, client_for, admin):
+    """The fields letters cite are kept as typed; a Danish municipality is not asked for Swedish grounds."""
+    client = client_for(admin)
+    page = client.get("/staff/screening/settings").get_data(as_text=True)
+    assert "ground_violence" not in page
+    client.post("/staff/screening/settings", data=_settings(
+        client, rules_name="Retningslinjer for tilskud til folkeoplysning", rules_adopted_on="2025-03-20",
+        delegation="Kultur- og Fritidsudvalgets delegationsplan, pkt. 2", period_start_month="8"))
+    stored = _stored(admin.municipality_id)
+    assert (stored["rules_name"], stored["rules_adopted_on"], stored["delegation"], stored["period_start_month"]) == (
+        "Retningslinjer for tilskud til folkeoplysning", date(2025, 3, 20),
+        "Kultur- og Fritidsudvalgets delegationsplan, pkt. 2", 8)
+
+
+def test_a_swedish_administrator_names_the_grounds_the_rules_contain(app, factories, client_for):
+    """Only a ground with a section named bars eligibility; an emptied one no longer does."""
+    admin = factories.staff(country="SE", code="1480", role="administrator", email="admin@goteborg.example",
+                            locale="en")
+    client = client_for(admin)
+    client.post("/staff/screening/settings", data=_settings(client, ground_violence="3.1 Våld och hot",
+                                                            ground_promoting=""))
+    grounds = _stored(admin.municipality_id)["democracy_grounds"]
+    assert grounds["violence"] == "3.1 Våld och hot" and grounds["promoting"] == ""
+
+
+def test_a_new_municipality_starts_with_its_countrys_appeal_information(app, factories, client_for):
+    """Correct appeal information is there from the start, in da, sv and en, for the municipality's country."""
+    from registry.screening.appeals import DEFAULTS
+
+    danish = factories.staff(code="461", role="administrator", email="admin@odense.example", locale="en")
+    swedish = factories.staff(country="SE", code="0180", role="administrator", email="admin@sthlm.example",
+                              locale="en")
+    for admin, country in ((danish, "DK"), (swedish, "SE")):
+        shown = form_fields(client_for(admin).get("/staff/screening/settings").get_data(as_text=True), None)
+        assert {language: shown[f"complaint_guidance_{language}"] for language in ("da", "sv", "en")} == {
+            language: text.replace("\r\n", "\n") for language, text in DEFAULTS[country].items()}
+
+
+def test_officer_cannot_change_settings(app, client_for, officer, admin):
+    """Settings are for administrators: an officer gets 403 and nothing changes."""
+    before = _stored(officer.municipality_id)
     staff = client_for(officer)
 
     assert staff.get("/staff/screening/settings").status_code == 403
-    assert staff.post("/staff/screening/settings", data=_settings()).status_code == 403
-    assert db.session.get(MunicipalSettings, officer.municipality_id) is None
+    assert staff.post("/staff/screening/settings", data=_settings(client_for(admin), validity_months="3")
+                      ).status_code == 403
+    assert _stored(officer.municipality_id) == before

@@ -9,6 +9,7 @@ from registry.extensions import db
 from registry.supervision import services
 from registry.supervision.models import Sanction, SupervisionCase, SupervisionRound
 from tests.screening.helpers import (
+    award,
     count,
     decided_case,
     field_error,
@@ -25,12 +26,14 @@ YEAR = date.today().year
 
 @pytest.fixture
 def supported(factories, officer, colleague):
-    """Five Aarhus associations with a grant, one refused and one never screened."""
+    """Five Aarhus associations awarded a grant, one found eligible but never awarded, one refused, one new."""
     granted = []
     for number in range(5):
         association = screenable(factories, name=f"Forening {number}")
-        decided_case(association, officer)
+        case, _decision = decided_case(association, officer)
+        award(case, officer)
         granted.append(association)
+    decided_case(screenable(factories, name="Godkendt uden tilskud"), officer)
     refused = screenable(factories, name="Afvist Forening")
     decided_case(refused, officer, "not_eligible", approver=colleague)
     unscreened = screenable(factories, name="Ny Forening")
@@ -51,7 +54,8 @@ def _round(year=YEAR) -> SupervisionRound:
 def test_draw_reproduces_from_its_seed(app, supported, client_for, admin, officer):
     """A seeded draw of two plus one judgement case: the page and random_part agree on the sample."""
     population = sorted(association.id for association in supported["granted"])
-    assert services.supported_associations(admin.municipality_id) == population
+    assert services.supported_associations(admin.municipality_id, YEAR) == population
+    assert services.supported_associations(admin.municipality_id, YEAR + 2) == []
     expected = services.random_part(population, 4242, 2, None)
     judged = supported["unscreened"]
 

@@ -15,13 +15,14 @@ from tests.screening.helpers import (
     flashes,
     follow,
     form_fields,
+    item_error,
     item_indexes,
     only_case,
     screenable,
     textarea,
 )
 
-BLOCKING = "A blocking item is not met, so the association cannot be found eligible."
+BLOCKING = "This criterion is not met, so the association cannot be found eligible."
 BREACH = {"answer": "not_met", "note": "Företrädare uttalade sig nedsättande om en grupp på ett möte.",
           "evidence_type": "observation", "evidence_observed_on": "2026-10-03",
           "evidence_source": "Föreningens Facebook-sida"}
@@ -57,7 +58,7 @@ def test_special_reasons_allow_a_grant_with_conditions_only(app, factories, clie
     assert case.answer_for("se_dv_no_discrimination").answer == "not_met"
     assert case.answer_for("se_dv_no_discrimination").evidence_source == "Föreningens Facebook-sida"
     response = staff.post(decide, data={"decision-grant_outcome": "eligible", "decision-premises_outcome": "eligible"})
-    assert field_error(response.get_data(as_text=True), "decision-grant_outcome") == BLOCKING
+    assert item_error(response.get_data(as_text=True), case, "se_dv_no_discrimination") == BLOCKING
 
     exception = item_indexes(form_fields(page, f"/staff/screening/{case.id}"))["se_special_reasons"]
     response, _page = _save(staff, case, se_dv_no_discrimination=BREACH,
@@ -78,9 +79,12 @@ def test_special_reasons_allow_a_grant_with_conditions_only(app, factories, clie
     assert decisions_of(case) == []
 
     conditions = "Föreningen redovisar före årsskiftet hur den förebygger att händelsen upprepas."
-    response = staff.post(decide, data={"decision-grant_outcome": "eligible_with_conditions",
-                                        "decision-premises_outcome": "eligible_with_conditions",
-                                        "decision-conditions": conditions})
+    response = staff.post(decide, data={
+        "decision-grant_outcome": "eligible_with_conditions", "decision-premises_outcome": "eligible_with_conditions",
+        "decision-conditions": conditions, "decision-rules_applied": "Regler för föreningsbidrag, avsnitt 5.2.",
+        "decision-considerations": "Föreningen har tagit avstånd från uttalandet.",
+        "decision-facts": "Inlägget på föreningens Facebook-sida.",
+        "decision-hearing_not_needed_because": "Föreningen har själv lämnat allt material som beslutet bygger på."})
     assert "The decision is made and the association has been notified." in flashes(follow(staff, response), "success")
     (decision,) = decisions_of(case)
     assert (decision.status, decision.grant_outcome, decision.premises_outcome) == (
@@ -103,7 +107,7 @@ def test_special_reasons_cannot_outweigh_a_registration_requirement(app, factori
         "decision-grant_outcome": "eligible_with_conditions", "decision-conditions": "Villkor."})
 
     page = response.get_data(as_text=True)
-    assert field_error(page, "decision-grant_outcome") == BLOCKING
+    assert item_error(page, case, "se_registration_number") == BLOCKING
     assert textarea(page, "decision-conditions") == "Villkor."
     assert decisions_of(case) == []
 

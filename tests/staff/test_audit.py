@@ -1,16 +1,37 @@
 """The audit trail of staff work: events recorded, the hash chain verified, history shown translated."""
 
 import json
+import re
 
 import pytest
-from flask_babel import force_locale
+from babel import Locale
+from flask_babel import force_locale, gettext
 from sqlalchemy import select, text
 
-from registry.audit.history import ACTIONS
+from registry.accounts.models import ROLES as USER_ROLES
+from registry.associations import choices
+from registry.associations.declarations import BY_KIND
+from registry.associations.models import Invitation, Representative
+from registry.associations.services import people
+from registry.audit.history import ACTIONS, FIELDS
 from registry.audit.models import AuditEvent
 from registry.audit.services import _digest
 from registry.extensions import db
+from registry.municipalities.models import COUNTRIES, Municipality
+from registry.qualification.choices import ANSWERS, RECOMMENDATIONS
+from registry.qualification.choices import CASE_STATUSES as QUALIFICATION_STATUSES
 from registry.qualification.models import QualificationCase
+from registry.screening.choices import FLAG_REASONS
+from tests.associations.helpers import (
+    PDF,
+    Page,
+    governance_data,
+    identity_data,
+    municipality_id,
+    purpose_data,
+    roles_data,
+    upload,
+)
 from tests.staff.helpers import case_form
 
 
@@ -52,7 +73,7 @@ def test_opening_and_concluding_record_events(concluded):
         assert (event.object_type, event.object_id) == ("qualification_cases", case.id)
         assert (event.actor_id, event.association_id) == (officer.id, case.association_id)
     assert _events("qualification.concluded")[0].after == {"recommendation": "recommended"}
-    assert _events("qualification.opened")[0].after == {"template": "1"}
+    assert _events("qualification.opened")[0].after == {"template": case.template.label}
 
 
 def test_superseding_records_an_event_on_the_old_case(concluded, factories):
@@ -201,6 +222,84 @@ def test_every_recorded_action_has_a_label():
             recorded.update(re.findall(r'"([a-z_]+\.[a-z_]+)"', call.group(1)))
     assert len(recorded) >= 45, recorded  # the scan really finds the calls
     assert sorted(recorded - set(ACTIONS)) == []
+
+
+#: Every key an association's history may store as a value: none may ever be shown as it is stored.
+RAW_KEYS = {key for vocabulary in (
+    choices.TARGET_GROUPS, choices.BOARD_ROLES, choices.ROLES, choices.MOTIVATIONS, choices.COLLABORATION_FORMS,
+    choices.DOCUMENT_KINDS, choices.RIGHTS, choices.STATUSES, USER_ROLES, FLAG_REASONS, ANSWERS, RECOMMENDATIONS,
+    QUALIFICATION_STATUSES) for key in vocabulary} | set(BY_KIND) | set(choices.WORK_LANGUAGES) | set(COUNTRIES)
+
+
+@pytest.fixture
+def lived_in(factories, client_for, checklists):
+    """A Swedish association that moved to Aarhus: every profile step changed through the pages, documents,
+    declarations, a co-representative who came and went, submission, public profile and a qualification."""
+    owner = factories.user(display_name="Karin Holm")
+    association = factories.association(
+        owner=owner, country="SE", active=("1280",), complete=True, name="Boldklubben Nord",
+        target_groups=("youth",), roles=("activities",), motivations=("premises",), collaborations=("co_creation",))
+    client, url = client_for(owner), f"/associations/{association.id}"
+    for step, data in (("identity", identity_data(active_municipalities=[str(municipality_id("DK", "101"))])),
+                       ("purpose", purpose_data(target_groups=["children", "youth"], languages=["ar", "sv"])),
+                       ("governance", governance_data()), ("roles", roles_data())):
+        assert client.post(f"{url}/step/{step}", data=data).status_code == 303, step
+    assert client.post(f"{url}/declarations/child_certificates", data={
+        "child_certificates-confirm": "y", "child_certificates-signer_name": "Karin Holm",
+        "child_certificates-signer_role": "Bestyrelsesformand"}).status_code == 303
+    assert upload(client, association.id, PDF, "bilag.pdf", kind="other").status_code == 303
+    invited = client.post(f"{url}/people/invite", data={"email": "omar@example.org", "rights": "editor"})
+    assert invited.status_code == 303
+    invitation = db.session.scalars(select(Invitation).where(Invitation.association_id == association.id)).one()
+    joined = people.accept_invitation(factories.user(email="omar@example.org"), invitation)
+    assert client.post(f"{url}/people/{joined.id}/remove").status_code == 303
+    assert db.session.get(Representative, joined.id) is None
+    assert client.post(f"{url}/submit").status_code == 303
+    assert client.post(f"{url}/consent", data={"public_profile": "y"}).status_code == 303
+    factories.concluded_case(association, factories.staff(code="751"))
+    return association
+
+
+def _history_rows(page: Page) -> list[tuple[str, str]]:
+    """The history's (field, change) rows as the reader sees them."""
+    section = next(node for node in page.root.iter() if node.attrs.get("aria-labelledby") == "history-title")
+    return [(row.children[0].text, row.children[1].text) for row in section.iter()
+            if row.tag == "div" and [child.tag for child in row.children if hasattr(child, "tag")] == ["dt", "dd"]]
+
+
+def _parts(change: str) -> set[str]:
+    """What a change row shows, cut where a stored key could stand alone: before and after, list items, and the
+    parts of a board row. No stored key contains these separators, so a key shown raw is always a whole part."""
+    return {part for part in re.split(r"\s*(?:→|[,;()])\s*", change) if part}
+
+
+@pytest.mark.parametrize("locale", ["da", "sv"])
+def test_association_history_shows_no_stored_key_or_field_name(lived_in, factories, client_for, locale):
+    """Roles, target groups, declaration kinds, countries, languages and municipalities read as words of the
+    reader's language in every history row: no stored key, no municipality id or code, no raw field name."""
+    events = list(db.session.scalars(select(AuditEvent).where(AuditEvent.association_id == lived_in.id)))
+    recorded_fields = {key for event in events for values in (event.before or {}, event.after or {}) for key in values}
+    places = set(db.session.scalars(select(Municipality.name).where(Municipality.code.in_(("751", "101", "1480",
+                                                                                          "1280")))))
+    page = Page(client_for(factories.staff(code="751", locale=locale)).get(f"/staff/associations/{lived_in.id}"))
+    rows = _history_rows(page)
+    changes = [change for _field, change in rows]
+
+    assert len(rows) > 40 and {"association.board_saved", "declaration.given", "representative.removed",
+                               "qualification.concluded"} <= {event.action for event in events}
+    assert sorted({field for field, _change in rows} & recorded_fields) == []
+    assert sorted(set().union(*map(_parts, changes)) & RAW_KEYS) == []
+    with force_locale(locale):
+        municipality_fields = {str(FIELDS["home_municipality_id"]), str(FIELDS["active_municipalities"])}
+        expected = [str(choices.BOARD_ROLES.label("chair")), str(choices.BOARD_ROLES.label("treasurer")),
+                    str(choices.TARGET_GROUPS.label("youth")), str(choices.ROLES.label("contact")),
+                    str(choices.MOTIVATIONS.label("funding")), str(choices.COLLABORATION_FORMS.label("roundtable")),
+                    str(choices.RIGHTS.label("editor")), str(BY_KIND["child_certificates"].title),
+                    gettext("Denmark"), gettext("Sweden")]
+    expected += [Locale.parse(locale).languages[code].capitalize() for code in ("ar", "sv", "da")]
+    assert [label for label in expected if not any(label in change for change in changes)] == []
+    municipality_rows = [change for field, change in rows if field in municipality_fields]
+    assert len(municipality_rows) == 4 and set().union(*map(_parts, municipality_rows)) == places
 
 
 def _anchor(app, tmp_path):

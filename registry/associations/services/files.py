@@ -1,6 +1,8 @@
 """Documents and declarations of an association."""
 
 import hashlib
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -82,6 +84,12 @@ def give_declaration(actor, association: Association, kind: str, locale: str, si
                  after={"kind": kind, "version": text.version, "signer": signer_name, "role": signer_role})
     db.session.commit()
     return declaration
+
+
+def declaration_current(declaration: Declaration | None, period_from: date) -> bool:
+    """The declaration was given in the application period that began on ``period_from`` (local time)."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return declaration is not None and declaration.given_at.astimezone(zone).date() >= period_from
 
 
 def current_declarations(association: Association) -> dict[str, Declaration]:

@@ -1,6 +1,7 @@
 """Step 5 and 6: documents and declarations."""
 
 import io
+from datetime import date
 
 from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import get_locale
@@ -18,6 +19,7 @@ from registry.associations.views import load_association
 from registry.core.authz import require
 from registry.core.forms import FieldValueError, apply_service_errors
 from registry.extensions import db
+from registry.screening.services.settings import current_period_start
 
 
 def _load_document(association_id: int, document_id: int) -> dict:
@@ -69,9 +71,15 @@ def delete_document(association, document):
 
 def _declarations_page(association, forms: dict):
     locale = str(get_locale())
+    # A declaration belongs to an application period of the home municipality (FOL § 4, stk. 4): an older one
+    # is shown, and the association is asked to give it again.
+    period_from = current_period_start(association.home_municipality_id, date.today())
+    given = files.current_declarations(association)
     return render_template(
         "associations/steps/declarations.html", association=association, forms=forms, locale=locale,
-        texts=required_for(association.country), given=files.current_declarations(association),
+        texts=required_for(association.country), given=given, period_from=period_from,
+        this_period={kind for kind, declaration in given.items()
+                     if files.declaration_current(declaration, period_from)},
         steps=STEPS, done=completed_steps(association))
 
 

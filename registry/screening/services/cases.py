@@ -5,48 +5,76 @@ from datetime import date
 from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from registry.associations.models import Association, Representative
 from registry.associations.services.files import add_document
 from registry.audit.services import record_audit
-from registry.checklists.answering import AnswerInput, apply_answers, validate_answers
+from registry.checklists.answering import AnswerInput, answer_problems, apply_answers
 from registry.checklists.services import current_template
-from registry.core.forms import FieldValueError
+from registry.core.forms import FieldValueError, raise_all
 from registry.core.mail import send_mail
 from registry.core.models import utcnow
 from registry.extensions import db
-from registry.qualification.choices import ANSWERS
-from registry.screening.choices import BASES_BY_COUNTRY, EXCEPTION_ANSWERS, TEMPLATE_FOR_BASIS
+from registry.screening import criteria
+from registry.screening.choices import BASES_BY_COUNTRY, TEMPLATE_FOR_BASIS
 from registry.screening.models import Hearing, ScreeningAnswer, ScreeningCase
 from registry.screening.prefill import prefilled_answers
+from registry.screening.services.settings import period_start, settings_for
 
-ALLOWED = {"assessment": tuple(ANSWERS.keys), "exception": tuple(EXCEPTION_ANSWERS.keys)}
 EDITABLE = ("open", "hearing")
+#: A case in progress: at most one per association, municipality and legal basis (a unique index holds it).
+IN_PROGRESS = ("open", "hearing", "proposed")
 
 
 class StaleCaseError(Exception):
     """Someone else saved the case since this form was loaded."""
 
 
+def in_progress(association_id: int, municipality_id: int, legal_basis: str) -> ScreeningCase | None:
+    """The case on this legal basis that is open, in hearing or awaiting approval, if any."""
+    return db.session.scalars(select(ScreeningCase).where(
+        ScreeningCase.association_id == association_id, ScreeningCase.municipality_id == municipality_id,
+        ScreeningCase.legal_basis == legal_basis, ScreeningCase.status.in_(IN_PROGRESS))).first()
+
+
 def open_screening(actor, association: Association, legal_basis: str, grant: bool, premises: bool,
-                   locale: str) -> ScreeningCase:
-    """Open a screening on a legal basis of the association's country, pre-filled from its registration."""
+                   locale: str) -> tuple[ScreeningCase, bool]:
+    """Open a screening on a legal basis of the association's country, pre-filled from its registration.
+
+    Returns (case, opened): an association has one case in progress per legal basis, so where one exists
+    already that case is returned, and nothing is opened.
+    """
     if legal_basis not in BASES_BY_COUNTRY.get(association.country, ()):
         raise FieldValueError("legal_basis", _("Choose a legal basis of the association's country."))
     if not (grant or premises):
         raise FieldValueError("applies_grant", _("Choose grant, premises or both."))
+    existing = in_progress(association.id, actor.municipality_id, legal_basis)
+    if existing is not None:
+        return existing, False
     template = current_template(TEMPLATE_FOR_BASIS[legal_basis], actor.municipality_id)
     case = ScreeningCase(association_id=association.id, municipality_id=actor.municipality_id,
                          template_id=template.id, legal_basis=legal_basis, applies_grant=grant,
                          applies_premises=premises, opened_by_id=actor.id, status="open")
     db.session.add(case)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except (IntegrityError, OperationalError):
+        # Another app server opened the same case a moment ago: the unique index refuses this one (SQLite may
+        # instead refuse the write because this transaction read before that case was committed).
+        db.session.rollback()
+        existing = in_progress(association.id, actor.municipality_id, legal_basis)
+        if existing is None:
+            raise
+        return existing, False
     db.session.refresh(case)
-    apply_answers(case, prefilled_answers(association, case.items, legal_basis, locale), ScreeningAnswer)
+    settings = settings_for(actor.municipality_id)
+    apply_answers(case, prefilled_answers(association, case.items, legal_basis, locale,
+                                          period_start(settings, date.today())), ScreeningAnswer)
     record_audit(actor, "screening.opened", case, association_id=association.id,
                  after={"legal_basis": legal_basis, "grant": grant, "premises": premises, "template": template.label})
     db.session.commit()
-    return case
+    return case, True
 
 
 def claim(case: ScreeningCase, lock_version: int) -> None:
@@ -60,11 +88,22 @@ def claim(case: ScreeningCase, lock_version: int) -> None:
     db.session.refresh(case)
 
 
+def problems_with_answers(case: ScreeningCase, answers: list[AnswerInput]) -> list[FieldValueError]:
+    """Every problem with these answers, at once: each item takes only the answers its criterion allows.
+
+    An item the municipality's rules do not contain needs no evidence: it is not to be assessed at all.
+    """
+    grounds = settings_for(case.municipality_id).democracy_grounds or {}
+    items = [item if criteria.must_be_assessed(item, grounds) else dict(item, requires_evidence=False)
+             for item in case.items]
+    return answer_problems(case, answers, items, criteria.answers_for)
+
+
 def save_screening_answers(actor, case: ScreeningCase, lock_version: int, answers: list[AnswerInput]) -> None:
-    """Save assessments; democracy items need evidence and reasons."""
+    """Save assessments: each item takes the answers its criterion allows; democracy items need evidence."""
     if case.status not in EDITABLE:
         raise FieldValueError("answers", _("The case can no longer be changed."))
-    validate_answers(case, answers, ALLOWED)
+    raise_all(problems_with_answers(case, answers))
     claim(case, lock_version)
     changed = apply_answers(case, answers, ScreeningAnswer)
     record_audit(actor, "screening.answers_saved", case, association_id=case.association_id, after=changed)

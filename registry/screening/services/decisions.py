@@ -1,22 +1,25 @@
-"""Deciding eligibility: reasons, the second approval of refusals, validity, supersession."""
+"""Deciding eligibility: binding criteria, reasons, the hearing, the second approval, validity, supersession."""
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import url_for
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _
 from sqlalchemy import select
 
 from registry.audit.services import record_audit
-from registry.core.forms import FieldValueError
+from registry.core.forms import FieldValueError, raise_all
 from registry.core.i18n import localized
 from registry.core.models import utcnow
 from registry.extensions import db
-from registry.screening.models import Decision, MunicipalSettings, ScreeningCase
+from registry.screening import criteria
+from registry.screening.models import Decision, ScreeningCase, short_of_full_grant
 from registry.screening.services.cases import notify_association
+from registry.screening.services.settings import missing_before_decision, rules_snapshot, settings_for
 
-NEGATIVE = ("not_met", "information_missing")
+#: Outcomes that find the association eligible, with or without conditions.
+ELIGIBLE = ("eligible", "eligible_with_conditions")
 
 
 @dataclass
@@ -31,76 +34,118 @@ class DecisionInput:
     facts: str | None
     hearing_not_needed_because: str | None
 
+    @property
+    def outcomes(self) -> dict[str, str]:
+        """Outcome by what was applied for."""
+        return {kind: outcome for kind, outcome in (("grant", self.grant_outcome), ("premises", self.premises_outcome))
+                if outcome}
 
-def settings_for(municipality_id: int) -> MunicipalSettings:
-    """The municipality's decision settings (defaults until an administrator changes them)."""
-    settings = db.session.get(MunicipalSettings, municipality_id)
-    if settings is None:
-        settings = MunicipalSettings(municipality_id=municipality_id, four_eyes=True, validity_months=12,
-                                     complaint_guidance={})
-        db.session.add(settings)
-        db.session.flush()
-    return settings
+    @property
+    def adverse(self) -> bool:
+        """Short of a full, unconditional grant: a refusal, a partial grant or conditions (FVL § 22, FL 32 §)."""
+        return short_of_full_grant(self.grant_outcome, self.premises_outcome)
 
 
-def blocking_failures(case: ScreeningCase) -> list[dict]:
-    """Blocking items assessed "not met" or "information missing"."""
-    return [item for item in case.items if item.get("blocking") and case.answer_for(item["key"]) is not None
-            and case.answer_for(item["key"]).answer in NEGATIVE]
+def _answer(case: ScreeningCase, key: str) -> str | None:
+    answer = case.answer_for(key)
+    return answer.answer if answer is not None else None
 
 
 def unanswered(case: ScreeningCase) -> list[dict]:
-    """Items with no assessment yet."""
+    """Items the municipality's rules ask to assess that have no assessment yet."""
+    grounds = settings_for(case.municipality_id).democracy_grounds or {}
     return [item for item in case.items
-            if case.answer_for(item["key"]) is None or not case.answer_for(item["key"]).answer]
+            if criteria.must_be_assessed(item, grounds) and not _answer(case, item["key"])]
 
 
-def _exception_applies(case: ScreeningCase) -> bool:
-    return any(item.get("answer_type") == "exception" and case.answer_for(item["key"]) is not None
-               and case.answer_for(item["key"]).answer == "applies" for item in case.items)
+def barring_items(case: ScreeningCase, kind: str, grounds: dict[str, str]) -> list[dict]:
+    """Items whose answer makes an eligible outcome for ``kind`` (grant or premises) impossible.
+
+    The "särskilda skäl" exception outweighs failures of the democracy conditions only, and only where the
+    municipality's rules contain it.
+    """
+    exception = criteria.exception_applies(case.items, lambda key: _answer(case, key), grounds)
+    return [item for item in case.items
+            if kind in criteria.concerns(item) and _answer(case, item["key"]) is not None
+            and criteria.bars(item, _answer(case, item["key"]), grounds)
+            and not (exception and item.get("group") in criteria.EXCEPTION_COVERS)]
 
 
-#: The "särskilda skäl" exception can outweigh a breach of the democracy conditions, nothing else.
-EXCEPTION_COVERS = ("demokrativillkor",)
+def blocking_failures(case: ScreeningCase) -> list[dict]:
+    """Items that bar an eligible outcome for something the case applies for, under today's settings."""
+    grounds = settings_for(case.municipality_id).democracy_grounds or {}
+    kinds = [kind for kind, applied in (("grant", case.applies_grant), ("premises", case.applies_premises)) if applied]
+    barred = {item["key"] for kind in kinds for item in barring_items(case, kind, grounds)}
+    return [item for item in case.items if item["key"] in barred]
 
 
-def _bars_eligibility(case: ScreeningCase) -> bool:
-    """A blocking failure that no recorded exception outweighs."""
-    exception = _exception_applies(case)
-    return any(not (exception and item.get("group") in EXCEPTION_COVERS) for item in blocking_failures(case))
+def letter_locale(case: ScreeningCase) -> str:
+    """The language of the letter: the association's country's."""
+    return "da" if case.association.country == "DK" else "sv"
 
 
-def _check(case: ScreeningCase, data: DecisionInput) -> None:
+def problems(case: ScreeningCase, data: DecisionInput) -> list[FieldValueError]:
+    """Everything that stands in the way of this decision, all at once.
+
+    Item problems are keyed "item-<key>", so the page can name and link the item.
+    """
     if not case.can_be_decided:
-        raise FieldValueError("grant_outcome", _("Wait for the association's answer to the hearing, or for its "
-                                                 "deadline to pass, before deciding.")
-                              if case.status == "hearing" else _("The case can no longer be decided."))
-    if unanswered(case):
-        raise FieldValueError("grant_outcome", _("Assess every item before you decide."))
+        return [FieldValueError("grant_outcome", _(
+            "Wait for the association's answer to the hearing, or for its deadline to pass, before deciding.")
+            if case.status == "hearing" else _("The case can no longer be decided."))]
+    settings = settings_for(case.municipality_id)
+    found = [FieldValueError(f"item-{item['key']}", _("Not assessed yet.")) for item in unanswered(case)]
     if case.applies_grant != bool(data.grant_outcome) or case.applies_premises != bool(data.premises_outcome):
-        raise FieldValueError("grant_outcome", _("Give an outcome for each thing applied for, and only for those."))
-    outcomes = [o for o in (data.grant_outcome, data.premises_outcome) if o]
-    if any(o != "not_eligible" for o in outcomes) and _bars_eligibility(case):
-        raise FieldValueError("grant_outcome", _("A blocking item is not met, so the association cannot be "
-                                                 "found eligible."))
-    if "eligible_with_conditions" in outcomes and not data.conditions:
-        raise FieldValueError("conditions", _("State the conditions."))
-    if "not_eligible" in outcomes:
-        for name, message in (("rules_applied", _("Name the rules applied.")),
-                              ("considerations", _("State the main considerations.")),
-                              ("facts", _("Describe the facts the decision relies on."))):
-            if not getattr(data, name):
-                raise FieldValueError(name, message)
-        if not case.hearings and not data.hearing_not_needed_because:
-            raise FieldValueError("hearing_not_needed_because", _(
-                "Send a hearing first, or explain why the decision rests only on facts the association knows."))
+        found.append(FieldValueError("grant_outcome", _(
+            "Give an outcome for each thing applied for, and only for those.")))
+    found += _eligibility_problems(case, data, settings.democracy_grounds or {})
+    if data.adverse:
+        found += _reasons_problems(case, data)
+    found += [FieldValueError(field, message) for field, message in missing_before_decision(
+        settings, case.association.country, letter_locale(case), data.adverse)]
+    return found
+
+
+def _eligibility_problems(case: ScreeningCase, data: DecisionInput, grounds: dict) -> list[FieldValueError]:
+    found, named = [], set()
+    for kind, outcome in data.outcomes.items():
+        if outcome not in ELIGIBLE:
+            continue
+        for item in barring_items(case, kind, grounds):
+            if item["key"] not in named:
+                named.add(item["key"])
+                found.append(FieldValueError(f"item-{item['key']}", _(
+                    "This criterion is not met, so the association cannot be found eligible.")))
+    if data.grant_outcome == "eligible" and any(criteria.limits_grant(item, _answer(case, item["key"]))
+                                                for item in case.items):
+        found.append(FieldValueError("grant_outcome", _(
+            "Some activities are kept out of the grant (folkeoplysningsloven § 33, stk. 4): choose \"eligible "
+            "with conditions\" and name those activities in the conditions.")))
+    if "eligible_with_conditions" in data.outcomes.values() and not data.conditions:
+        found.append(FieldValueError("conditions", _("State the conditions.")))
+    return found
+
+
+def _reasons_problems(case: ScreeningCase, data: DecisionInput) -> list[FieldValueError]:
+    """Reasons (FVL §§ 22, 24; FL 32 §) and the hearing (FVL § 19; FL 25 §) for anything short of a full grant."""
+    found = [FieldValueError(name, message) for name, message in (
+        ("rules_applied", _("Name the rules applied.")),
+        ("considerations", _("State the main considerations.")),
+        ("facts", _("Describe the facts the decision relies on."))) if not getattr(data, name)]
+    if not case.hearings and not data.hearing_not_needed_because:
+        found.append(FieldValueError("hearing_not_needed_because", _(
+            "Send a hearing first, or explain why the decision rests only on facts the association knows.")
+            if case.association.country == "DK" else _(
+            "Send the material to the association first (kommunicering), or explain why that is obviously "
+            "unnecessary.")))
+    return found
 
 
 def propose_decision(actor, case: ScreeningCase, data: DecisionInput) -> Decision:
     """Record a decision; a refusal waits for a second staff member where the municipality requires it."""
-    _check(case, data)
+    raise_all(problems(case, data))
     decision = Decision(case_id=case.id, proposed_by_id=actor.id, status="proposed",
-                        letter_locale=_letter_locale(case), **vars(data))
+                        letter_locale=letter_locale(case), **vars(data))
     db.session.add(decision)
     db.session.flush()
     record_audit(actor, "screening.decision_proposed", case, association_id=case.association_id,
@@ -119,6 +164,10 @@ def approve_decision(actor, decision: Decision) -> None:
         raise FieldValueError("approve", _("This decision is not awaiting approval."))
     if decision.proposed_by_id == actor.id:
         raise FieldValueError("approve", _("Another staff member must approve a decision you proposed."))
+    case = decision.case
+    missing = missing_before_decision(settings_for(case.municipality_id), case.association.country,
+                                      decision.letter_locale, decision.adverse)
+    raise_all([FieldValueError("approve", message) for _field, message in missing])
     decision.approved_by_id, decision.approved_at = actor.id, utcnow()
     _make_final(actor, decision)
 
@@ -136,10 +185,6 @@ def return_decision(actor, decision: Decision, comment: str) -> None:
     db.session.commit()
 
 
-def _letter_locale(case: ScreeningCase) -> str:
-    return "da" if case.association.country == "DK" else "sv"
-
-
 def _add_months(start: date, months: int) -> date:
     month = start.month - 1 + months
     year, month = start.year + month // 12, month % 12 + 1
@@ -152,6 +197,7 @@ def _make_final(actor, decision: Decision) -> None:
     decision.status, decision.decided_at = "final", utcnow()
     decision.valid_until = _add_months(date.today(), settings.validity_months)
     decision.complaint_guidance = localized(settings.complaint_guidance or {}, decision.letter_locale) or None
+    decision.rules_cited = rules_snapshot(settings)
     case.status = "decided"
     for older in db.session.scalars(select(ScreeningCase).where(
             ScreeningCase.association_id == case.association_id, ScreeningCase.municipality_id == case.municipality_id,

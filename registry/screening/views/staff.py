@@ -7,11 +7,19 @@ from flask_login import current_user
 
 from registry.associations.models import Association
 from registry.audit.history import history_for_case
-from registry.checklists.casework import offer_documents, show_field_error, stored_answers, submitted_answers
+from registry.awards.services import awards_of_case
+from registry.checklists.casework import (
+    item_labels,
+    name_entries,
+    offer_documents,
+    show_field_error,
+    stored_answers,
+    submitted_answers,
+)
 from registry.core.authz import loads, require
-from registry.core.forms import FieldValueError, apply_service_errors
+from registry.core.forms import FieldErrors, FieldValueError, apply_service_errors
 from registry.qualification.choices import ANSWERS, EVIDENCE_TYPES
-from registry.screening import bp, policies
+from registry.screening import bp, criteria, policies
 from registry.screening.choices import (
     BASES_BY_COUNTRY,
     CASE_STATUSES,
@@ -29,6 +37,8 @@ from registry.screening.forms import (
     ScreeningAnswersForm,
 )
 from registry.screening.services import cases, decisions, letters
+from registry.screening.services.letters import rules_suggestion
+from registry.screening.services.settings import missing_before_decision, settings_for
 from registry.screening.views import load_case, load_decision
 
 
@@ -46,8 +56,11 @@ def open_screening(association):
     form = open_form(association)
     if form.validate():
         try:
-            case = cases.open_screening(current_user, association, form.legal_basis.data, form.applies_grant.data,
-                                        form.applies_premises.data, str(get_locale()))
+            case, opened = cases.open_screening(current_user, association, form.legal_basis.data,
+                                                form.applies_grant.data, form.applies_premises.data,
+                                                str(get_locale()))
+            if not opened:
+                flash(_("A screening on this legal basis is already in progress; here it is."), "info")
             return redirect(url_for("screening.case", case_id=case.id), code=303)
         except FieldValueError as error:
             flash(str(error), "error")
@@ -60,10 +73,13 @@ def _answers_form(case):
     form = ScreeningAnswersForm() if request.method == "POST" and "lock_version" in request.form else \
         ScreeningAnswersForm(formdata=None, lock_version=case.lock_version, answers=stored_answers_for(case))
     offer_documents(form, case.association)
-    kinds = {item["key"]: item.get("answer_type") for item in case.items}
+    items = {item["key"]: item for item in case.items}
     for entry in form.answers:
-        if kinds.get(entry.form.item_key.data) == "exception":
-            entry.form.answer.choices = EXCEPTION_ANSWERS.form_choices()
+        item = items.get(entry.form.item_key.data)
+        if item is not None:  # each item offers the answers its criterion allows, nothing else
+            allowed = criteria.answers_for(item)
+            vocabulary = EXCEPTION_ANSWERS if criteria.criterion_of(item) == criteria.SPECIAL_REASONS else ANSWERS
+            entry.form.answer.choices = [choice for choice in vocabulary.form_choices() if choice.value in allowed]
     return form
 
 
@@ -75,17 +91,38 @@ def stored_answers_for(case):
 
 def render_case(case, form=None, hearing_form=None, decision_form=None, return_form=None, status=200):
     """The case page with all its forms."""
+    locale = str(get_locale())
     form = form or _answers_form(case)
+    name_entries(form, case.items, locale)
+    settings = settings_for(case.municipality_id)
     return render_template(
         "screening/case.html", case=case, form=form, editable=case.status in cases.EDITABLE,
         entries={entry.form.item_key.data: entry for entry in form.answers},
         hearing_form=hearing_form or HearingForm(formdata=None, prefix="hearing"),
-        decision_form=decision_form or DecisionForm(formdata=None, prefix="decision"),
+        decision_form=decision_form or decision_form_for(case, posted=False),
         return_form=return_form or ReturnForm(formdata=None, prefix="review"),
-        locale=str(get_locale()), answers=ANSWERS, exception_answers=EXCEPTION_ANSWERS, groups=GROUPS,
+        locale=locale, answers=ANSWERS, exception_answers=EXCEPTION_ANSWERS, groups=GROUPS,
         evidence_types=EVIDENCE_TYPES, statuses=CASE_STATUSES, decision_statuses=DECISION_STATUSES,
         outcomes=OUTCOMES, legal_bases=LEGAL_BASES, blocking=decisions.blocking_failures(case),
-        unanswered=decisions.unanswered(case), history=history_for_case(case.id, "screening_cases")), status
+        unanswered=decisions.unanswered(case), criteria=criteria, grounds=settings.democracy_grounds or {},
+        missing_settings=missing_before_decision(settings, case.association.country, decisions.letter_locale(case),
+                                                 adverse=True),
+        awards=awards_of_case(case), history=history_for_case(case.id, "screening_cases")), status
+
+
+def decision_form_for(case, posted: bool = True) -> DecisionForm:
+    """The decision form (posted, or empty with the rules the checklist applies), worded for the case's country."""
+    form = DecisionForm(prefix="decision") if posted else DecisionForm(
+        formdata=None, prefix="decision", rules_applied=rules_suggestion(
+            case, settings_for(case.municipality_id), decisions.letter_locale(case)))
+    if case.association.country == "SE":
+        form.hearing_not_needed_because.label.text = _("Why kommunicering is obviously unnecessary")
+        form.hearing_not_needed_because.description = _(
+            "Förvaltningslagen 25 § requires the association to be told of all material of importance for the "
+            "decision and given the chance to comment, unless that is obviously unnecessary. The exception is read "
+            "narrowly: seen from the association's side, the need must be practically absent. Also say so if the "
+            "decision cannot wait, or telling the association would make the decision much harder to carry out.")
+    return form
 
 
 @bp.route("/<int:case_id>", methods=["GET", "POST"])
@@ -93,7 +130,10 @@ def render_case(case, form=None, hearing_form=None, decision_form=None, return_f
 def case(case):
     """Assess each item; a save made on a stale page is refused and the typed answers kept."""
     form = _answers_form(case)
-    if request.method == "POST" and form.validate():
+    if request.method == "POST" and not form.validate():
+        # The form's own checks and the checklist's rules together: every error shows at once.
+        show_field_error(form, FieldErrors(cases.problems_with_answers(case, submitted_answers(form))))
+    elif request.method == "POST":
         try:
             cases.save_screening_answers(current_user, case, form.lock_version.data or 0, submitted_answers(form))
             flash(_("The assessments have been saved."), "success")
@@ -105,7 +145,7 @@ def case(case):
             form.lock_version.data = case.lock_version
             form.lock_version.raw_data = None  # else the field renders the stale posted value
             return render_case(case, form=form, status=409)
-        except FieldValueError as error:
+        except (FieldValueError, FieldErrors) as error:
             show_field_error(form, error)
     return render_case(case, form=form)
 
@@ -129,7 +169,7 @@ def send_hearing(case):
 @require(policies.can_work_on_screening, load=load_case)
 def decide(case):
     """Record the decision; a refusal may wait for a second approval."""
-    form = DecisionForm(prefix="decision")
+    form = decision_form_for(case)
     if form.validate_on_submit():
         try:
             decision = decisions.propose_decision(current_user, case, decisions.DecisionInput(
@@ -140,8 +180,8 @@ def decide(case):
             flash(_("The decision awaits approval by a second staff member.") if decision.status == "proposed"
                   else _("The decision is made and the association has been notified."), "success")
             return redirect(url_for("screening.case", case_id=case.id), code=303)
-        except FieldValueError as error:
-            apply_service_errors(form, error)
+        except (FieldValueError, FieldErrors) as error:
+            apply_service_errors(form, error, item_labels(case.items, str(get_locale())))
     return render_case(case, decision_form=form)
 
 
@@ -152,8 +192,9 @@ def approve(decision):
     try:
         decisions.approve_decision(current_user, decision)
         flash(_("The decision is approved and the association has been notified."), "success")
-    except FieldValueError as error:
-        flash(str(error), "error")
+    except (FieldValueError, FieldErrors) as error:
+        for one in getattr(error, "errors", [error]):
+            flash(str(one), "error")
     return redirect(url_for("screening.case", case_id=decision.case_id), code=303)
 
 
