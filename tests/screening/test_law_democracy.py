@@ -11,10 +11,14 @@ import re
 import pytest
 from flask import current_app
 
+from sqlalchemy import select
+
 from registry.checklists.services import current_template
+from registry.extensions import db
 from registry.screening import criteria
+from registry.screening.models import ScreeningCase
 from registry.screening.services import cases, decisions
-from tests.screening.helpers import met_inputs, screenable
+from tests.screening.helpers import met_inputs, screenable, text_of
 
 SE_GROUNDS = {"se_dv_no_violence_coercion_threats": "violence", "se_dv_no_discrimination": "discrimination",
               "se_dv_no_defending_promoting_inciting": "promoting",
@@ -138,3 +142,15 @@ def test_the_checklists_use_the_terms_of_the_law(app, officer, handler):
     assert "folkbildande vuxenundervisning" in swedish
     danish = " ".join(item["text"]["da"] + " " + item["guidance"]["da"] for item in fol.items)
     assert "i kommercielt øjemed" in danish
+
+
+def test_the_case_page_names_the_municipal_rule_of_each_confirmed_ground(factories, client_for, handler):
+    """The officer sees which section of the municipality's rules each democracy item applies."""
+    association = screenable(factories, country="SE")
+    staff = client_for(handler)
+    staff.post(f"/staff/screening/associations/{association.id}/open",
+               data={"screening-legal_basis": "se_grant_premises", "screening-applies_grant": "y"})
+    case = db.session.scalars(select(ScreeningCase)).one()
+    page = text_of(staff.get(f"/staff/screening/{case.id}").get_data(as_text=True))
+    for number in range(1, 6):
+        assert f"In the municipality's rules: avsnitt 5.{number}" in page
