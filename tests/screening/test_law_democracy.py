@@ -10,7 +10,6 @@ import re
 
 import pytest
 from flask import current_app
-
 from sqlalchemy import select
 
 from registry.checklists.services import current_template
