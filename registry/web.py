@@ -1,6 +1,6 @@
 """Wiring done once per app: blueprints, template helpers, error pages, database hooks."""
 
-from flask import Flask, flash, redirect, render_template, request
+from flask import Flask, flash, has_request_context, redirect, render_template, request
 from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -151,6 +151,20 @@ def _sqlite_pragmas(app: Flask) -> None:
         cursor.execute("PRAGMA cache_size=-16000")
         cursor.execute("PRAGMA mmap_size=134217728")
         cursor.close()
+        # The driver would begin a transaction only at the first write, so what a service read before it (the
+        # audit chain's head, the owners left) could be stale by the time it writes. Transactions begin here.
+        dbapi_connection.isolation_level = None
+
+    def begin(connection):
+        # A request that may write takes the write lock at once: two app processes cannot both read the same
+        # state and then write on it. Reading requests share the database as before.
+        connection.exec_driver_sql("BEGIN" if _only_reads() else "BEGIN IMMEDIATE")
 
     with app.app_context():
         event.listen(db.engine, "connect", set_pragmas)
+        event.listen(db.engine, "begin", begin)
+
+
+def _only_reads() -> bool:
+    """A request whose method does not change anything (outside a request: a command, which may write)."""
+    return has_request_context() and request.method in ("GET", "HEAD", "OPTIONS")

@@ -31,8 +31,9 @@ def _open_in_process(url: str, association_id: int, officer_id: int, barrier, re
     from registry.screening.services import cases
 
     app = create_app(TestingConfig, SQLALCHEMY_DATABASE_URI=url)
-    with app.app_context(), app.test_request_context():
+    with app.app_context(), app.test_request_context(method="POST"):  # as the staff page's form posts it
         officer, association = db.session.get(User, officer_id), db.session.get(Association, association_id)
+        db.session.commit()  # loaded; the transaction that opens the case starts with the others
         barrier.wait(timeout=60)
         try:
             case, opened = cases.open_screening(officer, association, "dk_fol_stk3", True, False, "en")
@@ -44,11 +45,12 @@ def _open_in_process(url: str, association_id: int, officer_id: int, barrier, re
 def test_several_processes_opening_the_same_screening_share_one_case(app, factories):
     """However many app servers open it at the same moment, one case is opened and every one lands on it."""
     url = db.engine.url.render_as_string(hide_password=False)
-    association = screenable(factories)
-    officer = factories.staff(email="officer@aarhus.example")
+    association_id = screenable(factories).id
+    officer_id = factories.staff(email="officer@aarhus.example").id
+    db.session.close()  # the test's own transaction must not hold the database while the processes work
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(WORKERS), context.Queue()
-    workers = [context.Process(target=_open_in_process, args=(url, association.id, officer.id, barrier, results))
+    workers = [context.Process(target=_open_in_process, args=(url, association_id, officer_id, barrier, results))
                for _ in range(WORKERS)]
     for worker in workers:
         worker.start()

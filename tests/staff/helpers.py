@@ -60,7 +60,8 @@ class StatementCounter:
         self.count = 0
 
     def __call__(self, conn, cursor, statement, parameters, context, executemany):
-        self.count += 1
+        if not statement.startswith("BEGIN"):  # SQLite's explicit transaction start; PostgreSQL's is implicit
+            self.count += 1
 
     def __enter__(self):
         event.listen(db.engine, "before_cursor_execute", self)
