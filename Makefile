@@ -1,14 +1,18 @@
-# Partnerregister: `make run` sets everything up and serves http://127.0.0.1:5000; `make test` runs every test.
+# Partnerregister: `make run` sets everything up and serves http://127.0.0.1:5000 (`make run PORT=8080`: another
+# port); `make test` runs every test.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := REGISTRY_ENV=development $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
+# Only from the command line (`make run PORT=8080`): a plain assignment ignores a PORT variable that the
+# environment may set for other purposes, so `make run` alone always serves on 5000.
+PORT = 5000
 
 .PHONY: run test system setup install translations migrate reference demo check-translations lint clean
 
 run: setup demo
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 # Every test on SQLite; then, when TEST_DATABASE_URL names PostgreSQL, everything but the
 # browser tests again on it (the browser exercises the same views either way).
@@ -57,8 +61,9 @@ reference: migrate
 	$(FLASK) municipalities load
 	$(FLASK) checklists load
 
+# The links in the demo's e-mails point to where `make run` serves.
 demo: reference
-	$(FLASK) demo load
+	$(FLASK) demo load --base-url http://127.0.0.1:$(PORT)
 
 check-translations: install
 	$(FLASK) translate check

@@ -46,11 +46,20 @@ class Config:
     #: One upload may be 10 MB; the request may carry a little form data besides.
     MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
     MAX_CONTENT_LENGTH = MAX_DOCUMENT_BYTES + 512 * 1024
+    #: ODT and DOCX uploads are ZIP archives, unpacked while checked: an archive is refused when it has more
+    #: members than MAX_ZIP_MEMBERS, when a member or all of them together declare or actually produce more
+    #: than MAX_INFLATED_BYTES, or when they unpack to more than MAX_COMPRESSION_RATIO times the upload's size
+    #: (a zip bomb: a few hundred kB that unpack to gigabytes; any archive may unpack to 1 MB, whatever its ratio).
+    MAX_ZIP_MEMBERS = int(os.environ.get("MAX_ZIP_MEMBERS", "2000"))
+    MAX_INFLATED_BYTES = int(os.environ.get("MAX_INFLATED_BYTES", str(100 * 1024 * 1024)))
+    MAX_COMPRESSION_RATIO = int(os.environ.get("MAX_COMPRESSION_RATIO", "100"))
     #: Storage for rate limits: memory per process, or Redis shared by all app servers.
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     #: Attempts allowed at the login form per client address.
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute;50 per hour")
+    #: Registrations allowed per client address; each one sends an e-mail, so they cannot be used to flood inboxes.
+    REGISTER_RATE_LIMIT = os.environ.get("REGISTER_RATE_LIMIT", "5 per minute;30 per hour")
     #: Mail: printed to the console unless MAIL_SERVER is set.
     MAIL_SERVER = os.environ.get("MAIL_SERVER")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
@@ -90,6 +99,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
     LOGIN_RATE_LIMIT = "1000 per minute"
+    REGISTER_RATE_LIMIT = "1000 per minute"
 
 
 class ProductionConfig(Config):

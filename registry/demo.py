@@ -174,7 +174,9 @@ def _association(name: str) -> Association:
 def _casework() -> None:
     """Filled-in decision settings, a qualification under way in Aarhus, and a decided screening with an award in
     Aarhus and in Göteborg, so that the staff pages, letters and the § 35 a list have content."""
-    from flask import current_app
+    from contextlib import nullcontext
+
+    from flask import current_app, has_request_context
 
     from registry.awards.services import AwardInput, record_award
     from registry.checklists.services import load_templates
@@ -190,7 +192,9 @@ def _casework() -> None:
             **SETTINGS[code]}))
     officer, handler = _staff(STAFF[0][0]), _staff(STAFF[2][0])
     open_case(officer, _association(ASSOCIATIONS[0]["name"]))
-    with current_app.test_request_context():  # the decision e-mails carry absolute links
+    # The decision e-mails carry absolute links: to where `flask demo load --base-url` says the app is served.
+    # A context of its own only for a caller without one, whose links could not point anywhere real anyway.
+    with nullcontext() if has_request_context() else current_app.test_request_context():
         for actor, name, basis, note in (
                 (officer, ASSOCIATIONS[0]["name"], "dk_fol_stk3",
                  "Vedtægt, referat og regnskab gennemgået, og foreningen besøgt; alle betingelser er opfyldt."),

@@ -9,11 +9,20 @@ from sqlalchemy.orm import Session
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from registry.core.i18n import LANGUAGE_NAMES, format_date, install_template_gettext
+from registry.core.inputs import BoundedIntConverter
 from registry.extensions import db, login_manager
+
+#: Browser features the app never uses, denied to every page and any frame: an injected script or a hostile
+#: embed cannot ask for them. Only features Chromium recognises, so that it logs no warning about the header.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+    "interest-cohort", "magnetometer", "microphone", "midi", "payment", "serial", "usb"))
 
 
 def register(app: Flask) -> None:
     """Attach every domain's blueprint and the shared request machinery."""
+    # Before any route: every <int:...> answers 404 for an id the database's integer columns cannot hold.
+    app.url_map.converters["int"] = BoundedIntConverter
     # Views and commands are imported here, not by their packages, so that any service can
     # import any model without an import cycle through a blueprint package.
     import registry.accounts.cli  # noqa: F401
@@ -71,6 +80,7 @@ def register(app: Flask) -> None:
     freshness.watch(Session)
     # Models of every domain must be imported before migrations compare metadata.
     import registry.audit.models  # noqa: F401
+    import registry.core.outbox  # noqa: F401  (the outbox table, and delivery after each commit)
     import registry.search.models  # noqa: F401
 
 
@@ -116,21 +126,30 @@ def _security_headers(app: Flask) -> None:
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Only on HTTPS (directly, or as the trusted proxy says with PROXY_FIX): browsers ignore it on plain http,
+        # and a development server on http must not teach a browser to insist on https for the host.
+        if request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         if current_user.is_authenticated:
             response.headers.setdefault("Cache-Control", "private, no-store")
         return response
 
 
 def _login(app: Flask) -> None:
-    from registry.accounts.models import AnonymousUser, User
+    from registry.accounts.models import AnonymousUser
+    from registry.accounts.services import user_for_session
 
     login_manager.anonymous_user = AnonymousUser
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
 
     @login_manager.user_loader
-    def load_user(user_id: str):
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    def load_user(session_token: str):
+        # The cookies name a server-side session, not a user: once it is ended (logout, a new password,
+        # deactivation) a replayed session or remember cookie loads no one. Old cookies holding a bare
+        # user id load no one either, so everyone logs in once more after this change.
+        return user_for_session(session_token)
 
 
 def _sqlite_pragmas(app: Flask) -> None:

@@ -28,9 +28,18 @@ ON_SERVER_DB = bool(os.environ.get("TEST_DATABASE_URL"))
 _schema_ready = False
 
 
+def _on_server() -> bool:
+    """The app's database is the shared server database, not a SQLite database of the test's own.
+
+    Decided per app: a test may build one on a SQLite file (make_app(SQLALCHEMY_DATABASE_URI=...)) during a
+    run on PostgreSQL, and that file must neither take the server's schema set-up nor be truncated.
+    """
+    return db.engine.dialect.name != "sqlite"
+
+
 def _prepare_schema() -> None:
     global _schema_ready
-    if not ON_SERVER_DB:
+    if not _on_server():
         db.create_all()
         return
     if not _schema_ready:
@@ -42,7 +51,7 @@ def _prepare_schema() -> None:
 
 
 def _empty_tables() -> None:
-    if ON_SERVER_DB:
+    if _on_server():
         names = ", ".join(table.name for table in db.metadata.sorted_tables)
         db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         db.session.commit()

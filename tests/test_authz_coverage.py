@@ -7,6 +7,7 @@ from registry.core.authz import anyone
 PUBLIC_ENDPOINTS = {
     "public.home", "public.associations", "public.set_language", "accounts.login", "accounts.register",
     "accounts.logout", "accounts.verify_email", "accounts.forgot_password", "accounts.reset_password",
+    "public.favicon",
     "staff.accept_invitation", "publication.index", "publication.show", "publication.download",
 }
 

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationE
 from registry.accounts.passwords import MIN_LENGTH, is_too_weak
 from registry.core.forms import strip_text
 from registry.core.i18n import LANGUAGE_NAMES
+from registry.core.inputs import single_line
 
 
 def _strong_password(form, field) -> None:
@@ -30,7 +31,7 @@ def _language_choices() -> list[SelectChoice]:
 class RegisterForm(FlaskForm):
     """Create an account."""
 
-    display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120), single_line])
     email = EmailField(_l("E-mail address"), filters=[strip_text],
                        validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(
@@ -74,5 +75,5 @@ class ChangePasswordForm(ResetPasswordForm):
 class SettingsForm(FlaskForm):
     """Name and preferred language."""
 
-    display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
+    display_name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120), single_line])
     locale = SelectField(_l("Language for pages and e-mails"), choices=_language_choices)

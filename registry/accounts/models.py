@@ -1,4 +1,4 @@
-"""The user model."""
+"""The user model, and the server-side record of each login."""
 
 from datetime import datetime
 
@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from registry.core.choices import Choices
-from registry.core.models import TimestampMixin, UTCDateTime
+from registry.core.models import TimestampMixin, UTCDateTime, utcnow
 from registry.extensions import db
 
 ROLES = Choices(
@@ -44,8 +44,19 @@ class User(UserMixin, TimestampMixin, db.Model):
 
     municipality = relationship("Municipality")
 
+    #: The token of the session this request is logged in through (set when the session loads the user; not stored
+    #: here). Flask-Login keeps it in the session and remember cookies in place of the user id.
+    session_token = None
+
     def __repr__(self) -> str:
         return f"<User {self.id} {self.email}>"
+
+    def get_id(self) -> str:  # Flask-Login
+        """The logged-in session's token: what the cookies carry, so that ending the session ends them."""
+        if not self.session_token:
+            # A bare user id in a cookie could not be revoked: every login goes through accounts.signin.log_in.
+            raise RuntimeError("no server-side session: log in through registry.accounts.signin.log_in")
+        return self.session_token
 
     @property
     def is_active(self) -> bool:  # Flask-Login
@@ -72,3 +83,20 @@ class AnonymousUser(AnonymousUserMixin):
     municipality_id = None
     is_staff = False
     is_verified = False
+
+
+class UserSession(db.Model):
+    """One login on one device; while it exists (and has not expired) its cookies log the user in."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    #: SHA-256 of the random token the cookies carry: a copy of this table cannot be turned into cookies.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: When the user logged in.
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: After this the session no longer logs in: the remember cookie's lifetime, or the session lifetime without it.
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    #: Browser and system ("Firefox, Windows") so the owner can tell sessions apart; no full user agent, no address.
+    device: Mapped[str | None] = mapped_column(String(60))

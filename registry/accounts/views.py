@@ -3,9 +3,9 @@
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user
 
-from registry.accounts import bp, policies, services
+from registry.accounts import bp, policies, services, signin
 from registry.accounts.forms import (
     ChangePasswordForm,
     ForgotPasswordForm,
@@ -27,23 +27,20 @@ def _home() -> str:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["REGISTER_RATE_LIMIT"], methods=["POST"])
 @require(policies.anonymous_only)
 def register():
-    """Create an account; a verification link is e-mailed."""
+    """Create an account; the answer is the same whether or not the address already has one."""
     if current_user.is_authenticated:
         return redirect(_home())
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
-            user = services.register_user(form.email.data, form.password.data, form.display_name.data,
-                                          str(get_locale()))
-        except FieldValueError as error:
-            apply_service_errors(form, error)
-        else:
-            login_user(user)
-            flash(_("Your account has been created. We have sent you an e-mail: "
-                    "follow the link in it to confirm your address."), "success")
-            return redirect(url_for("associations.mine"), code=303)
+        # A new address gets a verification link, a taken one a note to its owner: the page cannot tell which,
+        # so it does not log in either (that would give a new account away).
+        services.register_user(form.email.data, form.password.data, form.display_name.data, str(get_locale()))
+        flash(_("Thank you. We have sent an e-mail to %(email)s. Follow the link in it to confirm your address, "
+                "then log in here.", email=form.email.data), "success")
+        return redirect(url_for("accounts.login"), code=303)
     return render_template("accounts/register.html", form=form)
 
 
@@ -82,7 +79,7 @@ def login():
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None:
             session.pop("locale", None)  # the user's own preference takes over
-            login_user(user, remember=form.remember.data)
+            signin.log_in(user, remember=form.remember.data)
             return redirect(target or _home(), code=303)
         form.password.errors.append(_("The e-mail address or the password is not correct."))
     return render_template("accounts/login.html", form=form, next=target)
@@ -91,23 +88,34 @@ def login():
 @bp.post("/logout")
 @require(policies.anyone)
 def logout():
-    """Log out."""
-    logout_user()
+    """Log out: this browser's session ends on the server too, so a copy of its cookies stops working."""
+    signin.log_out()
     flash(_("You are logged out."), "success")
     return redirect(url_for("public.home"), code=303)
+
+
+@bp.post("/logout/everywhere")
+@require(policies.authenticated)
+def logout_everywhere():
+    """End every session of the account, on every device, this one included."""
+    services.log_out_everywhere(current_user)
+    signin.log_out()
+    flash(_("You are logged out on every device, this one included."), "success")
+    return redirect(url_for("accounts.login"), code=303)
 
 
 @bp.route("/settings", methods=["GET", "POST"])
 @require(policies.authenticated)
 def settings():
-    """Name and language preference."""
+    """Name and language preference, and the sessions the account is logged in with."""
     form = SettingsForm(obj=current_user)
     if form.validate_on_submit():
         services.update_settings(current_user, form.display_name.data, form.locale.data)
         session["locale"] = form.locale.data
         flash(_("Your settings have been saved."), "success")
         return redirect(url_for("accounts.settings"), code=303)
-    return render_template("accounts/settings.html", form=form, role_label=ROLES.label(current_user.role))
+    return render_template("accounts/settings.html", form=form, role_label=ROLES.label(current_user.role),
+                           sessions=services.active_sessions(current_user))
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -117,11 +125,12 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, form.current_password.data, form.password.data)
+            services.change_password(current_user, form.current_password.data, form.password.data,
+                                     current_user.session_token)
         except FieldValueError as error:
             apply_service_errors(form, error)
         else:
-            flash(_("Your password has been changed."), "success")
+            flash(_("Your password has been changed. You are logged out on every other device."), "success")
             return redirect(url_for("accounts.settings"), code=303)
     return render_template("accounts/change_password.html", form=form)
 
@@ -151,7 +160,7 @@ def reset_password(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         services.reset_password(user, form.password.data)
-        logout_user()
+        signin.log_out()
         flash(_("Your new password is saved. You can log in with it now."), "success")
         return redirect(url_for("accounts.login"), code=303)
     return render_template("accounts/reset_password.html", form=form)

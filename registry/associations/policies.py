@@ -1,7 +1,7 @@
 """Who may do what with an association.
 
 Representatives act for their own association only (owners manage people and submit);
-staff of the home municipality may read the association's documents.
+staff of the home municipality may read the association's documents once it has been submitted.
 """
 
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from registry.core.authz import authenticated
 from registry.extensions import db
 
 __all__ = ["authenticated", "can_create_association", "can_edit_association", "can_manage_people",
-           "can_read_documents", "can_view_association", "is_representative"]
+           "can_read_documents", "can_view_association", "is_representative", "is_submitted"]
 
 
 def _rights(user, association: Association) -> str | None:
@@ -52,6 +52,12 @@ def is_home_municipality_staff(user, association: Association) -> bool:
                 and association.home_municipality_id == user.municipality_id)
 
 
+def is_submitted(association: Association) -> bool:
+    """The association has handed its profile in; until then it is its representatives' alone."""
+    return association.status != "draft"
+
+
 def can_read_documents(user, association: Association, **_) -> bool:
-    """Download documents: the association's representatives and its home municipality's staff."""
-    return is_representative(user, association) or is_home_municipality_staff(user, association)
+    """Download documents: the association's representatives, and its home municipality's staff once submitted."""
+    return is_representative(user, association) or (
+        is_submitted(association) and is_home_municipality_staff(user, association))

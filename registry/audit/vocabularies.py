@@ -67,6 +67,7 @@ ACTIONS = {
     "user.settings_changed": _l("Account settings changed"),
     "user.password_changed": _l("Password changed"),
     "user.password_reset": _l("Password reset"),
+    "user.logged_out_everywhere": _l("Logged out on every device"),
 }
 
 #: The label of each stored field: by key, or by (action, key) where an action stores something else under it.
@@ -106,6 +107,7 @@ FIELDS = {
     "nothing_new": _l("Nothing new has come up since the screening"),
     ("staff.created", "role"): _l("Role"), ("staff.invited", "role"): _l("Role"),
     "municipality": _l("Municipality"), "display_name": _l("Name"), "locale": _l("Language"),
+    "sessions_ended": _l("Sessions ended"),
 }
 
 #: Stored only to verify the record, never shown.

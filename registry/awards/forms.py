@@ -6,6 +6,7 @@ from wtforms import BooleanField, IntegerField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from registry.associations.forms.fields import clean_text
+from registry.core.inputs import INT_MAX, single_line
 
 
 class AwardForm(FlaskForm):
@@ -15,9 +16,9 @@ class AwardForm(FlaskForm):
     grant = BooleanField(_l("Grant"))
     premises = BooleanField(_l("Premises"))
     amount = IntegerField(_l("Amount in kroner (optional)"),
-                          validators=[Optional(), NumberRange(min=0, max=2**31 - 1)])  # the column's range
+                          validators=[Optional(), NumberRange(min=0, max=INT_MAX)])  # the column's range
     decision_reference = StringField(
-        _l("Decision reference"), filters=[clean_text], validators=[DataRequired(), Length(max=300)],
+        _l("Decision reference"), filters=[clean_text], validators=[DataRequired(), Length(max=300), single_line],
         description=_l("Where the award was decided, e.g. the committee's meeting and agenda item, or the grant "
                        "case's number."))
     nothing_new = BooleanField(

@@ -3,6 +3,7 @@
 from registry.associations.services.files import documents_of
 from registry.checklists.answering import AnswerInput
 from registry.core.i18n import localized
+from registry.core.inputs import list_index
 
 ANSWER_FIELDS = ("answer", "note", "evidence_type", "evidence_document_id", "evidence_url",
                  "evidence_observed_on", "evidence_source")
@@ -42,8 +43,10 @@ def show_field_error(form, error) -> None:
     """Put each service error keyed "answers-<i>-<field>" next to that field, others on the form."""
     for one in getattr(error, "errors", [error]):
         parts = one.field.split("-", 2)
-        if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) < len(form.answers):
-            getattr(form.answers[int(parts[1])].form, parts[2]).errors.append(str(one))
+        index = list_index(parts[1], len(form.answers) - 1) if len(parts) == 3 else None
+        field = getattr(form.answers[index].form, parts[2], None) if index is not None else None
+        if field is not None:
+            field.errors.append(str(one))
         else:
             form.form_errors.append(str(one))
 

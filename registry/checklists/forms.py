@@ -7,14 +7,15 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from registry.associations.forms.fields import clean_text
+from registry.core.inputs import multi_line, single_line
 
 
 def _text(label):
-    return TextAreaField(label, filters=[clean_text], validators=[DataRequired(), Length(max=500)])
+    return TextAreaField(label, filters=[clean_text], validators=[DataRequired(), Length(max=500), multi_line])
 
 
 def _guidance(label):
-    return TextAreaField(label, filters=[clean_text], validators=[Length(max=3000)])
+    return TextAreaField(label, filters=[clean_text], validators=[Length(max=3000), multi_line])
 
 
 class LocalItemForm(FlaskForm):
@@ -26,7 +27,7 @@ class LocalItemForm(FlaskForm):
     guidance_da = _guidance(_l("Guidance in Danish"))
     guidance_sv = _guidance(_l("Guidance in Swedish"))
     guidance_en = _guidance(_l("Guidance in English"))
-    source = StringField(_l("Source"), filters=[clean_text], validators=[Length(max=300)],
+    source = StringField(_l("Source"), filters=[clean_text], validators=[Length(max=300), single_line],
                          description=_l("For example the municipality's own guidelines, with their date."))
     blocking = BooleanField(_l("\"Not met\" blocks a positive recommendation"))
 

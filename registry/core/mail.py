@@ -1,9 +1,9 @@
-"""Outgoing e-mail: SMTP when MAIL_SERVER is set, otherwise printed to the console."""
+"""Outgoing e-mail: rendered in the recipient's language, queued in the outbox (registry/core/outbox.py), and
+transmitted by SMTP when MAIL_SERVER is set, otherwise printed to the console."""
 
 import smtplib
 import sys
 from email.message import EmailMessage
-from email.utils import make_msgid
 
 from flask import current_app, render_template
 from flask_babel import force_locale
@@ -14,23 +14,22 @@ def render_mail(template: str, locale: str, **context) -> tuple[str, str]:
     with force_locale(locale):
         text = render_template(template, **context)
     subject, _, body = text.strip().partition("\n")
-    return subject.strip(), body.strip() + "\n"
+    # A subject is one header line: a line break typed into a name must not break (or forge) the header.
+    return " ".join(subject.split())[:300], body.strip() + "\n"
 
 
-def send_mail(to: str, template: str, locale: str, **context) -> EmailMessage:
-    """Compose a plain-text message from a template and deliver it."""
+def send_mail(to: str, template: str, locale: str, **context) -> None:
+    """Compose a plain-text message from a template and queue it with the caller's change.
+
+    It leaves once the caller's transaction commits; a caller that changes nothing else commits it itself.
+    """
+    from registry.core.outbox import queue
+
     subject, body = render_mail(template, locale, **context)
-    message = EmailMessage()
-    message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
-    message["To"] = to
-    message["Subject"] = subject
-    message["Message-ID"] = make_msgid(domain="partnerregister")
-    message.set_content(body)
-    _deliver(message)
-    return message
+    queue(to, subject, body)
 
 
-def _deliver(message: EmailMessage) -> None:
+def transmit(message: EmailMessage) -> None:
     """Send through SMTP, or print when no server is configured (development)."""
     config = current_app.config
     outbox = current_app.extensions.get("mail_outbox")

@@ -1,12 +1,16 @@
 """Public yearly lists and the administrator's publish page."""
 
+import re
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from registry.core.authz import require
+from registry.core.downloads import attachment
+from registry.core.inputs import parse_int
+from registry.core.spreadsheets import CSV_TYPE
 from registry.publication import bp, policies, services
 
 
@@ -15,6 +19,7 @@ def _list_names() -> dict[str, str]:
 
 
 FIRST_YEAR = 2017  # § 35 a came into force on 1 January 2017
+_CODE = re.compile(r"[A-Za-z0-9]{1,10}")
 
 
 @bp.get("/lists")
@@ -25,6 +30,10 @@ def index():
 
 
 def _find(country: str, code: str, year: int):
+    # Codes and countries are short ASCII letters and digits; anything else (a NUL byte cannot even be compared
+    # in PostgreSQL) names no list, nor does a year before the lists began.
+    if not (FIRST_YEAR <= year <= 9999 and _CODE.fullmatch(country) and _CODE.fullmatch(code)):
+        abort(404)
     published = services.find_list(country.upper(), code, year)
     if published is None:
         abort(404)
@@ -47,8 +56,7 @@ def download(country: str, code: str, year: int):
     published = _find(country, code, year)
     body = services.as_csv(published, _list_names(), [_("List"), _("Association"), _("CVR number"), _("Grant"),
                                                       _("Premises")], _("Yes"))
-    return Response(body, mimetype="text/csv; charset=utf-8", headers={
-        "Content-Disposition": f"attachment; filename=support-{country.lower()}-{code}-{year}.csv"})
+    return attachment(body, CSV_TYPE, f"support-{country.lower()}-{code}-{year}.csv")
 
 
 @bp.route("/staff/publication", methods=["GET", "POST"])
@@ -57,8 +65,9 @@ def manage():
     """Preview the year's § 35 a lists and publish them (Danish municipalities only)."""
     if not services.publishes(current_user.municipality):
         return render_template("publication/not_required.html")
-    year = request.values.get("year", date.today().year, type=int)
-    if not FIRST_YEAR <= year <= date.today().year + 1:
+    asked = request.values.get("year")
+    year = date.today().year if asked is None else parse_int(asked, FIRST_YEAR, date.today().year + 1)
+    if year is None:
         flash(_("Choose a year from %(first)d to %(last)d.", first=FIRST_YEAR, last=date.today().year + 1), "error")
         return redirect(url_for("publication.manage"), code=303)
     if request.method == "POST":

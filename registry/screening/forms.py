@@ -6,7 +6,6 @@ from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
-    FieldList,
     FormField,
     IntegerField,
     RadioField,
@@ -16,9 +15,9 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
-from wtforms.widgets import HiddenInput
 
 from registry.associations.forms.fields import clean_text
+from registry.core.inputs import BoundedFieldList, VersionField, multi_line, single_line
 from registry.qualification.forms import AnswerForm
 from registry.screening.choices import GROUNDS, OUTCOMES
 
@@ -34,15 +33,15 @@ class OpenScreeningForm(FlaskForm):
 class ScreeningAnswersForm(FlaskForm):
     """All assessments of a screening."""
 
-    lock_version = IntegerField(widget=HiddenInput())
-    answers = FieldList(FormField(AnswerForm))
+    lock_version = VersionField()
+    answers = BoundedFieldList(FormField(AnswerForm))
 
 
 class HearingForm(FlaskForm):
     """Facts put to the association, and the deadline for its answer."""
 
     facts = TextAreaField(_l("Facts the association is asked to comment on"), filters=[clean_text],
-                          validators=[DataRequired(), Length(max=10000)],
+                          validators=[DataRequired(), Length(max=10000), multi_line],
                           description=_l("Describe the information the decision may rest on that the association "
                                          "may not know, and where it comes from."))
     deadline = DateField(_l("Deadline for the answer"), validators=[DataRequired()])
@@ -57,16 +56,17 @@ class DecisionForm(FlaskForm):
 
     grant_outcome = _outcome(_l("Outcome for the grant"))
     premises_outcome = _outcome(_l("Outcome for premises"))
-    conditions = TextAreaField(_l("Conditions"), filters=[clean_text], validators=[Length(max=5000)])
-    rules_applied = TextAreaField(_l("Rules applied"), filters=[clean_text], validators=[Length(max=5000)],
+    conditions = TextAreaField(_l("Conditions"), filters=[clean_text], validators=[Length(max=5000), multi_line])
+    rules_applied = TextAreaField(_l("Rules applied"), filters=[clean_text], validators=[Length(max=5000), multi_line],
                                   description=_l("The sections of the law, and the municipality's own rules, "
                                                  "the decision is based on."))
-    considerations = TextAreaField(_l("Main considerations"), filters=[clean_text], validators=[Length(max=10000)],
+    considerations = TextAreaField(_l("Main considerations"), filters=[clean_text],
+                                   validators=[Length(max=10000), multi_line],
                                    description=_l("Why the municipality reached this result."))
-    facts = TextAreaField(_l("Facts relied on"), filters=[clean_text], validators=[Length(max=10000)],
+    facts = TextAreaField(_l("Facts relied on"), filters=[clean_text], validators=[Length(max=10000), multi_line],
                           description=_l("The facts given weight, and where they come from."))
     hearing_not_needed_because = TextAreaField(
-        _l("Why no hearing is needed"), filters=[clean_text], validators=[Length(max=2000)],
+        _l("Why no hearing is needed"), filters=[clean_text], validators=[Length(max=2000), multi_line],
         description=_l("Only when the association is refused without a hearing: for example, the decision rests "
                        "only on what the association itself has stated."))
 
@@ -74,7 +74,8 @@ class DecisionForm(FlaskForm):
 class ReturnForm(FlaskForm):
     """The approver's comment when sending a decision back."""
 
-    comment = TextAreaField(_l("Comment"), filters=[clean_text], validators=[DataRequired(), Length(max=5000)])
+    comment = TextAreaField(_l("Comment"), filters=[clean_text],
+                            validators=[DataRequired(), Length(max=5000), multi_line])
 
 
 MONTHS = [SelectChoice(number, label) for number, label in enumerate(
@@ -83,20 +84,20 @@ MONTHS = [SelectChoice(number, label) for number, label in enumerate(
 
 
 def _ground(label):
-    return StringField(label, filters=[clean_text], validators=[Length(max=300)])
+    return StringField(label, filters=[clean_text], validators=[Length(max=300), single_line])
 
 
 class SettingsForm(FlaskForm):
     """The municipality's decision settings."""
 
     rules_name = StringField(_l("Name of the municipality's grant rules"), filters=[clean_text],
-                             validators=[Length(max=300)],
+                             validators=[Length(max=300), single_line],
                              description=_l("As adopted, e.g. \"Regler för föreningsbidrag\". Letters cite these "
                                             "rules; a Swedish municipality must fill this in before its first "
                                             "decision."))
     rules_adopted_on = DateField(_l("Date the rules were adopted"), validators=[Optional()])
     delegation = StringField(_l("Delegation under which staff decide"), filters=[clean_text],
-                             validators=[Length(max=500)],
+                             validators=[Length(max=500), single_line],
                              description=_l("The delegation plan and its point, e.g. \"Kultur- och fritidsnämndens "
                                             "delegationsordning, punkt 4.2\". Every letter says who decided and "
                                             "under which delegation."))
@@ -112,11 +113,11 @@ class SettingsForm(FlaskForm):
     ground_counteracting_democracy = _ground(GROUNDS.label("counteracting_democracy"))
     ground_special_reasons = _ground(GROUNDS.label("special_reasons"))
     complaint_guidance_da = TextAreaField(_l("Appeal information in Danish"), filters=[clean_text],
-                                          validators=[Length(max=5000)])
+                                          validators=[Length(max=5000), multi_line])
     complaint_guidance_sv = TextAreaField(_l("Appeal information in Swedish"), filters=[clean_text],
-                                          validators=[Length(max=5000)])
+                                          validators=[Length(max=5000), multi_line])
     complaint_guidance_en = TextAreaField(_l("Appeal information in English"), filters=[clean_text],
-                                          validators=[Length(max=5000)])
+                                          validators=[Length(max=5000), multi_line])
 
     def grounds(self) -> dict[str, str]:
         """The democracy grounds the municipality's rules contain: ground → the section that holds it."""
@@ -126,5 +127,6 @@ class SettingsForm(FlaskForm):
 class HearingAnswerForm(FlaskForm):
     """The association's answer to a hearing."""
 
-    answer = TextAreaField(_l("Your answer"), filters=[clean_text], validators=[DataRequired(), Length(max=20000)])
+    answer = TextAreaField(_l("Your answer"), filters=[clean_text],
+                           validators=[DataRequired(), Length(max=20000), multi_line])
     file = FileField(_l("Attach a document (optional)"), description=_l("PDF, ODT, DOCX, PNG or JPEG, at most 10 MB."))

@@ -13,6 +13,7 @@ from registry.associations.choices import (
     TARGET_GROUPS,
 )
 from registry.core.forms import FixedChoicesSelect, strip_text
+from registry.core.inputs import single_line
 from registry.search.query import Filters
 
 
@@ -26,7 +27,7 @@ class SearchForm(FlaskForm):
     class Meta:
         csrf = False  # a GET form: nothing changes, and the URL must be bookmarkable
 
-    q = StringField(_l("Search"), validators=[Optional(), Length(max=200)],
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=200), single_line],
                     description=_l("Words from the name, purpose, activities, target groups or local areas."))
     status = SelectField(_l("Status"), widget=FixedChoicesSelect(), choices=_any(PARTNER_STATUSES), default="")
     role = SelectField(_l("Role"), widget=FixedChoicesSelect(), choices=_any(ROLES), default="")
@@ -35,7 +36,7 @@ class SearchForm(FlaskForm):
                                 choices=_any(COLLABORATION_FORMS), default="")
     target_group = SelectField(_l("Target group"), widget=FixedChoicesSelect(), choices=_any(TARGET_GROUPS),
                                default="")
-    local_area = StringField(_l("Local area"), validators=[Optional(), Length(max=100)])
+    local_area = StringField(_l("Local area"), validators=[Optional(), Length(max=100), single_line])
     has_number = SelectField(_l("CVR number or organisationsnummer"), widget=FixedChoicesSelect(), default="", choices=[
         SelectChoice("", _l("All")), SelectChoice("yes", _l("Has one")), SelectChoice("no", _l("Has none"))])
     documents_complete = BooleanField(_l("Only associations with all documents handed in"))
@@ -58,7 +59,7 @@ class SearchForm(FlaskForm):
 class StaffInvitationForm(FlaskForm):
     """An administrator invites a colleague."""
 
-    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    display_name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120), single_line])
     email = EmailField(_l("E-mail address"), filters=[strip_text],
                        validators=[DataRequired(), Email(), Length(max=254)])
     role = RadioField(_l("Role"), default="officer", validators=[DataRequired()], choices=[

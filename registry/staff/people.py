@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from registry.accounts.models import User
 from registry.accounts.passwords import hash_password
-from registry.accounts.services import find_user_by_email, normalise_email, password_fingerprint
+from registry.accounts.services import end_sessions, find_user_by_email, normalise_email, password_fingerprint
 from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError
 from registry.core.mail import send_mail
@@ -36,11 +36,11 @@ def invite_staff(actor, display_name: str, email: str, role: str) -> User:
     db.session.add(user)
     db.session.flush()
     record_audit(actor, "staff.invited", user, after={"email": user.email, "role": role})
-    db.session.commit()
     token = make_token(PURPOSE, {"uid": user.id, "fp": password_fingerprint(user)})
     send_mail(user.email, "staff/mail/invitation.txt", user.locale, user=user, inviter=actor,
               link=url_for("staff.accept_invitation", token=token, _external=True),
               days=current_app.config["INVITATION_MAX_AGE"] // 86400)
+    db.session.commit()
     return user
 
 
@@ -62,10 +62,15 @@ def accept_staff_invitation(user: User, password: str) -> None:
 
 
 def set_active(actor, member: User, active: bool) -> None:
-    """Deactivate (or reactivate) a colleague; a deactivated account cannot log in."""
+    """Deactivate (or reactivate) a colleague; deactivation ends their sessions, and they cannot log in."""
     if member.active == active:
         return
     member.active = active
-    record_audit(actor, "staff.activated" if active else "staff.deactivated", member,
-                 before={"active": not active}, after={"active": active})
+    if active:
+        record_audit(actor, "staff.activated", member, before={"active": False}, after={"active": True})
+    else:
+        # Ended, not just refused while inactive: a reactivation must not bring old cookies back to life.
+        ended = end_sessions(member)
+        record_audit(actor, "staff.deactivated", member, before={"active": True},
+                     after={"active": False, "sessions_ended": ended})
     db.session.commit()

@@ -1,16 +1,14 @@
 """Dashboard figures and the exports of the register."""
 
-import io
 from datetime import datetime
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import selectinload
 
 from registry.associations.choices import PARTNER_STATUSES, ROLES, TARGET_GROUPS
 from registry.associations.models import Association, association_municipalities
-from registry.core.spreadsheets import csv_bytes, neutralise
+from registry.core.spreadsheets import csv_bytes, xlsx_bytes
 from registry.extensions import db
 from registry.search.query import Filters, search_statement
 from registry.staff.models import PartnerStatus
@@ -94,17 +92,7 @@ def export_csv(filters: Filters, municipality_id: int, country: str) -> bytes:
 
 def export_xlsx(filters: Filters, municipality_id: int, country: str) -> bytes:
     """The search result as an Excel workbook."""
-    header, rows = _export_rows(filters, municipality_id, country)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Associations")[:31]
-    sheet.append(header)
-    for row in rows:
-        sheet.append(neutralise(row))
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(_("Associations"), *_export_rows(filters, municipality_id, country))
 
 
 def export_filename(extension: str) -> str:

@@ -9,6 +9,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, TextArea
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from registry.associations.forms.fields import clean_text
+from registry.core.inputs import INT_MAX, multi_line, parse_int
 from registry.supervision.choices import SANCTION_BASES, SANCTIONS
 
 
@@ -21,11 +22,11 @@ class DrawForm(FlaskForm):
                                                                                         NumberRange(min=0, max=10000)])
     sample_percent = IntegerField(_l("Or: percentage drawn at random"), validators=[Optional(),
                                                                                    NumberRange(min=0, max=100)])
-    seed = IntegerField(_l("Seed (optional)"), validators=[Optional(), NumberRange(min=0, max=2**31 - 1)],
+    seed = IntegerField(_l("Seed (optional)"), validators=[Optional(), NumberRange(min=0, max=INT_MAX)],
                         description=_l("Leave empty to let the system choose one. With the same seed and the same "
                                        "associations, the draw gives the same result."))
     judgement = TextAreaField(
-        _l("Associations chosen by judgement"), filters=[clean_text], validators=[Length(max=5000)],
+        _l("Associations chosen by judgement"), filters=[clean_text], validators=[Length(max=5000), multi_line],
         description=_l("One per line: the association's number in the register, a colon, and the reason. "
                        "Example: 42: complaint from a neighbour about the use of the premises"))
 
@@ -41,17 +42,18 @@ class DrawForm(FlaskForm):
             if not line.strip():
                 continue
             head, _sep, reason = line.partition(":")
-            if not head.strip().isdigit() or not reason.strip():
+            association_id = parse_int(head.strip(), 0, INT_MAX)  # ASCII digits: isdigit() takes "²" too
+            if association_id is None or not reason.strip():
                 self.judgement.errors.append(_("Line %(n)d: write the number, a colon and the reason.", n=number))
                 return {}
-            entries[int(head)] = reason.strip()
+            entries[association_id] = reason.strip()
         return entries
 
 
 class FindingsForm(FlaskForm):
     """Findings of one supervision case."""
 
-    findings = TextAreaField(_l("Findings"), filters=[clean_text], validators=[Length(max=20000)])
+    findings = TextAreaField(_l("Findings"), filters=[clean_text], validators=[Length(max=20000), multi_line])
     closed = BooleanField(_l("The supervision of this association is finished"))
 
 
@@ -60,5 +62,6 @@ class SanctionForm(FlaskForm):
 
     kind = SelectField(_l("Sanction"), choices=SANCTIONS.form_choices())
     legal_basis = SelectField(_l("Legal basis"), choices=SANCTION_BASES.form_choices())
-    reasons = TextAreaField(_l("Reasons"), filters=[clean_text], validators=[DataRequired(), Length(max=10000)])
+    reasons = TextAreaField(_l("Reasons"), filters=[clean_text],
+                            validators=[DataRequired(), Length(max=10000), multi_line])
     follow_up_on = DateField(_l("Follow up on"), validators=[DataRequired()])

@@ -80,7 +80,7 @@ def test_change_password_success(app, client, factories, login, translate):
 
     assert response.status_code == 303
     assert response.headers["Location"] == "/account/settings"
-    changed = translate("Your password has been changed.")
+    changed = translate("Your password has been changed. You are logged out on every other device.")
     assert ("success", changed) in flashes(client.get("/account/settings"))
     assert log_in(app.test_client(), user.email, STRONG).status_code == 303
     old = log_in(app.test_client(), user.email, factories.PASSWORD)

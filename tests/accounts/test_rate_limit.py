@@ -1,4 +1,4 @@
-"""Rate limit on the login form: POSTs are counted per client address, GETs are not."""
+"""Rate limits on the login and registration forms: POSTs are counted per client address, GETs are not."""
 
 import ipaddress
 import os
@@ -8,7 +8,7 @@ import pytest
 import redis
 
 from registry.extensions import limiter
-from tests.accounts.helpers import html_lang, is_logged_in, log_in, page_shows
+from tests.accounts.helpers import html_lang, is_logged_in, log_in, page_shows, register, user_count
 
 LIMIT = "3 per minute"
 
@@ -88,6 +88,29 @@ def test_forgot_password_is_limited_too(make_app):
         assert client.post("/account/password/forgot", data={"email": "a@example.org"}).status_code == 303
 
     assert client.post("/account/password/forgot", data={"email": "a@example.org"}).status_code == 429
+
+
+def test_registration_is_limited(make_app, factories, translate):
+    """With REGISTER_RATE_LIMIT '3 per minute' the 4th registration POST from one address gets the 429 page and
+    creates nothing, whether the address is new or taken; GET still works, and the login form keeps its own
+    count."""
+    app = make_app(REGISTER_RATE_LIMIT=LIMIT, LOGIN_RATE_LIMIT="10 per minute")
+    owner = factories.user(email="taken@example.org")
+    client = app.test_client()
+    for number in range(3):
+        assert register(client, email=f"person{number}@example.org").status_code == 303
+
+    new = register(client, email="person4@example.org")
+    taken = register(client, email="taken@example.org")
+
+    assert new.status_code == taken.status_code == 429
+    assert page_shows(new, translate("Too many attempts"))
+    assert user_count() == 4 and len(app.extensions["mail_outbox"]) == 3
+    assert client.get("/account/register").status_code == 200
+    assert log_in(client, owner.email, factories.PASSWORD).status_code == 303
+    other_client = app.test_client()
+    other_client.environ_base["REMOTE_ADDR"] = "192.0.2.7"
+    assert register(other_client, email="person4@example.org").status_code == 303
 
 
 @pytest.fixture

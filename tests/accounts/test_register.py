@@ -1,27 +1,42 @@
-"""Registration: the account, its password rule, and the form kept on errors."""
+"""Registration: the account, its password rule, the form kept on errors, and one answer for taken addresses."""
+
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from flask_babel import get_locale
+from sqlalchemy import func, select
 
 import registry.core.mail
 from registry.accounts.passwords import verify_password
+from registry.audit.models import AuditEvent
+from registry.extensions import db
 from tests.accounts.helpers import (
     STRONG,
     field_error,
+    flashes,
     input_value,
     is_logged_in,
+    log_in,
     register,
     user_by_email,
     user_count,
 )
+from tests.conftest import link_in
+
+CHECK_MAIL = ("Thank you. We have sent an e-mail to %(email)s. Follow the link in it to confirm your address, "
+              "then log in here.")
 
 
-def test_register_creates_logged_in_account(client, outbox):
-    """A valid form creates a member with a lower-cased address and an argon2 hash, and logs in."""
+def test_register_creates_account_and_asks_to_confirm(client, outbox, translate):
+    """A valid form creates a member with a lower-cased address and an argon2 hash, and sends the visitor to log
+    in with a "check your e-mail" message; the new password logs in."""
     response = register(client, display_name="Anna Berg", email="Anna.Berg@Example.ORG")
 
     assert response.status_code == 303
-    assert response.headers["Location"] == "/associations/"
+    assert response.headers["Location"] == "/account/login"
+    assert flashes(client.get("/account/login")) == [
+        ("success", translate(CHECK_MAIL, email="Anna.Berg@Example.ORG"))]
     user = user_by_email("anna.berg@example.org")
     assert user is not None
     assert user.display_name == "Anna Berg"
@@ -30,7 +45,8 @@ def test_register_creates_logged_in_account(client, outbox):
     assert user.password_hash.startswith("$argon2id$")
     assert STRONG not in user.password_hash
     assert verify_password(user.password_hash, STRONG)
-    assert is_logged_in(client)
+    assert not is_logged_in(client)  # as for a taken address, which cannot be logged in
+    assert log_in(client, "anna.berg@example.org", STRONG).status_code == 303
     assert len(outbox) == 1
     assert outbox[0]["To"] == "anna.berg@example.org"
     assert "/account/verify/" in outbox[0].get_content()
@@ -110,19 +126,67 @@ def test_mismatched_confirmation_refused(client, translate):
     assert user_count() == 0
 
 
-def test_duplicate_email_refused_case_insensitively(client, factories, outbox, translate):
-    """An address already taken, in any letter case, is refused without a second account or mail."""
-    factories.user(email="taken@example.org")
+def _answer(client, **fields) -> tuple[int, str | None, str]:
+    """Status and target of a registration, and the text of the page it leads to (each browser's own random
+    CSRF token masked: it differs between any two browsers and says nothing about the address)."""
+    response = register(client, **fields)
+    target = response.headers.get("Location")
+    page = client.get(target).get_data(as_text=True) if target else response.get_data(as_text=True)
+    return response.status_code, target, re.sub(r'(name="csrf_token" value=")[^"]*"', r'\1…"', page)
+
+
+def test_taken_address_gets_the_same_answer_as_a_new_one(app, outbox):
+    """Registering an address that has an account answers exactly as registering a new one did: same status,
+    same target, same page. Only the mail differs, and it goes to the address's owner."""
+    new = _answer(app.test_client(), display_name="Anna Berg", email="anna@example.org")
+    taken = _answer(app.test_client(), display_name="Someone Else", email="anna@example.org",
+                    password="another long passphrase here", password_confirm="another long passphrase here")
+
+    assert new == taken
+    assert new[:2] == (303, "/account/login")
+    assert user_count() == 1
+    assert [message["To"] for message in outbox] == ["anna@example.org", "anna@example.org"]
+    assert "/account/verify/" in outbox[0].get_content()
+    assert "/account/verify/" not in outbox[1].get_content()
+
+
+def test_taken_address_mails_its_owner_and_changes_nothing(client, factories, outbox, translate):
+    """An address taken in any letter case: no second account, the owner's password and login untouched, nothing
+    audited, and the owner gets a mail in their language with links to log in and to choose a new password."""
+    owner = factories.user(email="taken@example.org", display_name="Tove Holm", locale="sv", verified=False)
+    events_before = db.session.scalar(select(func.count()).select_from(AuditEvent))
 
     response = register(client, display_name="Bo Ek", email="Taken@EXAMPLE.org")
 
-    _assert_form_kept(response, "Bo Ek", "Taken@EXAMPLE.org")
-    assert field_error(response, "email") == translate(
-        "An account with this e-mail address already exists. "
-        "Log in, or reset your password if you have forgotten it.")
-    assert user_count() == 1
-    assert outbox == []
+    assert response.status_code == 303 and response.headers["Location"] == "/account/login"
+    assert flashes(client.get("/account/login")) == [("success", translate(CHECK_MAIL, email="Taken@EXAMPLE.org"))]
     assert not is_logged_in(client)
+    assert user_count() == 1
+    stored = user_by_email("taken@example.org")
+    assert (stored.display_name, stored.locale, stored.is_verified) == ("Tove Holm", "sv", False)
+    assert verify_password(stored.password_hash, factories.PASSWORD) and not verify_password(stored.password_hash,
+                                                                                             STRONG)
+    assert db.session.scalar(select(func.count()).select_from(AuditEvent)) == events_before
+    assert len(outbox) == 1
+    message = outbox[0]
+    assert message["To"] == owner.email
+    assert message["Subject"] == translate("Someone tried to create an account with your e-mail address", "sv")
+    body = message.get_content()
+    assert "Tove Holm" in body
+    assert urlsplit(link_in(message)).path == "/account/login"
+    assert "/account/password/forgot" in body
+
+
+def test_taken_address_of_a_deactivated_account_mails_nobody(client, factories, outbox):
+    """A deactivated account can neither log in nor reset its password, so its owner is not told to; the visitor
+    still gets the same answer."""
+    factories.user(email="gone@example.org", active=False)
+
+    response = register(client, email="gone@example.org")
+
+    assert response.status_code == 303 and response.headers["Location"] == "/account/login"
+    assert outbox == []
+    assert user_count() == 1
 
 
 @pytest.mark.parametrize("email", ["not-an-address", "bo@", "bo at example.org"])

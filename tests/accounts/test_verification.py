@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from registry.accounts.services import RESET, VERIFY
 from registry.core.tokens import make_token
 from registry.extensions import db
-from tests.accounts.helpers import flashes, page_shows, register, reload, user_by_email
+from tests.accounts.helpers import STRONG, flashes, log_in, page_shows, register, reload, user_by_email
 from tests.conftest import link_in
 
 THREE_DAYS = 3 * 24 * 3600
@@ -24,10 +24,11 @@ def _tampered(path: str) -> str:
 
 
 def test_link_from_mail_verifies(client, outbox, translate):
-    """Following the mailed link marks the address as confirmed and says so."""
+    """Following the mailed link marks the address as confirmed and says so (here logged in meanwhile)."""
     register(client, email="anna@example.org")
     user = user_by_email("anna@example.org")
     assert not user.is_verified
+    assert log_in(client, "anna@example.org", STRONG).status_code == 303
 
     response = client.get(_path(link_in(outbox[0])))
 

@@ -19,6 +19,7 @@ from tests.associations.helpers import (
     upload,
 )
 from tests.factories import Factories
+from tests.pages import page_apart_from
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT_TYPE = "application/vnd.oasis.opendocument.text"
@@ -108,6 +109,40 @@ def test_filename_is_sanitised(association, owner_client, filename):
     assert stored.endswith(".pdf")
 
 
+BIDI_AND_FORMAT = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069",
+                   "\u200e", "\u200f", "\u061c", "\u200b", "\u200d", "\ufeff", "\u00ad", "\x85", "\u2028"]
+
+
+def test_right_to_left_override_cannot_disguise_the_extension(association, owner_client):
+    """ "invoice\u202eexe.pdf" would display as "invoicefdp.exe": the override is removed before the name is stored."""
+    assert upload(owner_client, association.id, PDF, "invoice\u202eexe.pdf").status_code == 303
+
+    stored = _only_document().filename
+    assert stored == "invoiceexe.pdf"
+    assert stored in Page(owner_client.get(f"/associations/{association.id}/documents")).text
+
+
+@pytest.mark.parametrize("char", BIDI_AND_FORMAT, ids=[f"U+{ord(c):04X}" for c in BIDI_AND_FORMAT])
+def test_safe_filename_removes_bidi_and_format_characters(char):
+    """Every bidi control and other control or format character (Unicode categories Cc and Cf) is removed."""
+    import unicodedata
+
+    from registry.associations.uploads import safe_filename
+
+    name = safe_filename(f"refe{char}rat{char}.{char}pdf", "application/pdf")
+    assert name == "referat.pdf"
+    assert all(unicodedata.category(c) not in ("Cc", "Cf") for c in name)
+
+
+def test_safe_filename_keeps_letters_of_any_script():
+    """Danish, Swedish and Arabic letters and combining accents are not format characters and stay."""
+    from registry.associations.uploads import safe_filename
+
+    assert safe_filename("Årsmøde – protokoll för 2026 تقرير.docx", "application/pdf") == (
+        "Årsmøde – protokoll för 2026 تقرير.pdf")
+    assert safe_filename("Cafe\u0301.png", "image/png") == "Cafe\u0301.png"
+
+
 # -- size limits -----------------------------------------------------------------------------------
 
 
@@ -158,12 +193,28 @@ def _download_url(association, document) -> str:
     return f"/associations/{association.id}/documents/{document.id}"
 
 
+def _submit(association) -> None:
+    """Hand the association in, as the submission service would, so that its home municipality may read it."""
+    from registry.core.models import utcnow
+
+    association.status, association.submitted_at = "submitted", utcnow()
+    db.session.commit()
+
+
 def _assert_downloaded(response) -> None:
     assert response.status_code == 200
     assert response.data == PNG
     assert response.headers["Content-Type"] == "image/png"
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith("attachment") and "logo.png" in disposition
+    # Never kept by a browser or proxy cache, and never re-typed by the browser.
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def _assert_hidden(response) -> None:
+    assert response.status_code == 404
+    assert PNG not in response.data
 
 
 def test_owner_downloads_the_exact_bytes(association, document, owner_client):
@@ -172,9 +223,42 @@ def test_owner_downloads_the_exact_bytes(association, document, owner_client):
 
 
 def test_home_municipality_staff_download(association, document, factories, other_client):
-    """Staff of the association's home municipality may download its documents."""
+    """Staff of the home municipality of a submitted association may download its documents."""
+    _submit(association)
     staff = other_client(factories.staff(code="751", locale="en"))
     _assert_downloaded(staff.get(_download_url(association, document)))
+
+
+def test_home_municipality_staff_cannot_download_a_drafts_document(association, document, factories,
+                                                                   other_client):
+    """A draft is the association's own: its home municipality's staff get the 404 of a document id that does not
+    exist, so that sequential ids reveal nothing; once submitted, the same URL opens."""
+    staff = other_client(factories.staff(code="751", locale="en"))
+    draft_url = _download_url(association, document)
+    missing_url = f"/associations/{association.id}/documents/{document.id + 1000}"
+    draft, missing = staff.get(draft_url), staff.get(missing_url)
+
+    _assert_hidden(draft)
+    assert draft.status_code == missing.status_code
+    assert page_apart_from(draft, draft_url) == page_apart_from(missing, missing_url)
+    _submit(association)
+    _assert_downloaded(staff.get(_download_url(association, document)))
+
+
+def test_non_ascii_filename_downloads_under_its_own_name(association, owner_client):
+    """A Danish or Arabic file name survives the download: an ASCII fallback and the real name as filename*."""
+    from urllib.parse import unquote
+
+    assert upload(owner_client, association.id, PNG, "Årsregnskab æøå تقرير.png").status_code == 303
+    response = owner_client.get(_download_url(association, _only_document()))
+
+    assert response.status_code == 200 and response.data == PNG
+    disposition = response.headers["Content-Disposition"]
+    disposition.encode("latin-1")  # a header a browser can read at all
+    fallback = disposition.split('filename="', 1)[1].split('"', 1)[0]
+    assert fallback.isascii() and fallback.endswith(".png")
+    real = disposition.split("filename*=UTF-8''", 1)[1].split(";", 1)[0]
+    assert unquote(real) == "Årsregnskab æøå تقرير.png"
 
 
 def test_editor_downloads(association, document, make_user, other_client):
@@ -187,36 +271,33 @@ def test_editor_downloads(association, document, make_user, other_client):
     _assert_downloaded(other_client(editor).get(_download_url(association, document)))
 
 
-def test_representative_of_another_association_is_forbidden(association, document, factories, make_user,
-                                                            other_client):
-    """The owner of another association gets 403."""
+def test_representative_of_another_association_is_refused_as_if_missing(association, document, factories,
+                                                                        make_user, other_client):
+    """The owner of another association gets 404, as for a document that does not exist."""
     stranger = make_user()
     factories.association(owner=stranger)
-    response = other_client(stranger).get(_download_url(association, document))
-
-    assert response.status_code == 403
-    assert PNG not in response.data
+    _assert_hidden(other_client(stranger).get(_download_url(association, document)))
 
 
 @pytest.mark.parametrize(("country", "code"), [("DK", "101"), ("SE", "1480")])
-def test_staff_of_another_municipality_is_forbidden(association, document, factories, other_client, country, code):
-    """Staff of a municipality that is not the home municipality get 403."""
+def test_staff_of_another_municipality_is_refused_as_if_missing(association, document, factories, other_client,
+                                                                country, code):
+    """Staff of a municipality that is not the home municipality get 404, even once the association submitted."""
+    _submit(association)
     staff = other_client(factories.staff(country=country, code=code, locale="en"))
-    response = staff.get(_download_url(association, document))
-
-    assert response.status_code == 403
-    assert PNG not in response.data
+    _assert_hidden(staff.get(_download_url(association, document)))
 
 
 def test_deactivated_home_staff_is_refused(association, document, factories, other_client):
     """Staff whose account was deactivated after logging in no longer get the documents."""
+    _submit(association)
     user = factories.staff(code="751", locale="en")
     staff = other_client(user)
     user.active = False
     db.session.commit()
 
     response = staff.get(_download_url(association, document))
-    assert response.status_code in (302, 303, 403)  # logged out, or refused
+    assert response.status_code in (302, 303, 404)  # logged out, or refused as if missing
     assert PNG not in response.data
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.associations.helpers import PNG, Page, audit_events, upload
+from tests.pages import page_apart_from
 
 BOARD_MEMBER = "Anna Berg"
 DOCUMENT_NAME = "hemmelige-vedtaegter.png"
@@ -20,6 +21,10 @@ def association(factories, owner, owner_client):
 def _consent(test_client, association, public: bool):
     return test_client.post(f"/associations/{association.id}/consent",
                             data={"public_profile": "y"} if public else {})
+
+
+def _submit(test_client, association) -> None:
+    assert test_client.post(f"/associations/{association.id}/submit").status_code == 303
 
 
 def _listed(test_client, **query) -> list[str]:
@@ -47,9 +52,11 @@ def test_representative_sees_own_profile_with_notice(association, owner_client):
 
 
 def test_consent_publishes_the_profile_without_private_data(app, association, owner, owner_client):
-    """After the owner's consent anyone sees the profile, without board members or documents."""
+    """After the owner's consent anyone sees the submitted association's profile, without board members or
+    documents."""
     assert BOARD_MEMBER in Page(owner_client.get(f"/associations/{association.id}/review")).text
     assert DOCUMENT_NAME in Page(owner_client.get(f"/associations/{association.id}/documents")).text
+    _submit(owner_client, association)
 
     response = _consent(owner_client, association, True)
 
@@ -75,6 +82,7 @@ def test_consent_publishes_the_profile_without_private_data(app, association, ow
 
 def test_withdrawing_consent_hides_the_profile_again(app, association, owner_client):
     """Unticking the consent box hides the profile and removes it from the directory."""
+    _submit(owner_client, association)
     _consent(owner_client, association, True)
     assert app.test_client().get(f"/directory/{association.id}").status_code == 200
 
@@ -85,6 +93,32 @@ def test_withdrawing_consent_hides_the_profile_again(app, association, owner_cli
     assert app.test_client().get(f"/directory/{association.id}").status_code == 404
     assert "Boldklubben Nord" not in _listed(app.test_client())
     assert len(audit_events("association.public_profile_changed")) == 2
+
+
+def test_draft_with_consent_stays_private_until_submitted(app, association, owner_client, make_user, other_client):
+    """Consent alone publishes nothing: a draft is neither listed nor at its profile URL, which answers exactly as an
+    id that does not exist; its representative's preview says so. Once submitted, the profile is public."""
+    url = f"/directory/{association.id}"
+    assert _consent(owner_client, association, True).status_code == 303
+    assert association.public_profile is True and association.status == "draft"
+
+    for test_client in (app.test_client(), other_client(make_user())):
+        hidden, missing = test_client.get(url), test_client.get("/directory/424242")
+        assert (hidden.status_code, missing.status_code) == (404, 404)
+        assert page_apart_from(hidden, url) == page_apart_from(missing, "/directory/424242")
+        assert "Boldklubben Nord" not in _listed(test_client)
+        assert "Boldklubben Nord" not in _listed(test_client, country="DK", q="nord")
+    preview = owner_client.get(url)
+    assert preview.status_code == 200 and any(NOT_PUBLIC in text for text in Page(preview).flashes())
+    assert "once the association has been submitted" in Page(
+        owner_client.get(f"/associations/{association.id}/review")).text
+
+    _submit(owner_client, association)
+
+    visitor = app.test_client()
+    assert visitor.get(url).status_code == 200 and NOT_PUBLIC not in Page(visitor.get(url)).text
+    assert "Boldklubben Nord" in _listed(visitor)
+    assert NOT_PUBLIC not in Page(owner_client.get(url)).text
 
 
 def test_editor_cannot_change_consent(association, make_user, other_client):

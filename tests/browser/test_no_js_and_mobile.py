@@ -119,7 +119,10 @@ def test_no_horizontal_scrolling_at_375px(new_context, live_server, locale):
 
 def _make_public(association_id: int) -> None:
     from registry.associations.models import Association
+    from registry.core.models import utcnow
     from registry.extensions import db
 
-    db.session.get(Association, association_id).public_profile = True
+    # A profile is public once the association consented and submitted; a draft's answers 404.
+    association = db.session.get(Association, association_id)
+    association.public_profile, association.status, association.submitted_at = True, "submitted", utcnow()
     db.session.commit()

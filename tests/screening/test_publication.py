@@ -46,6 +46,10 @@ def test_published_list_shows_granted_and_refused_without_personal_data(app, fac
 
     download = visitor.get(f"/lists/dk/751/{YEAR}.csv")
     assert download.status_code == 200 and download.mimetype == "text/csv"
+    # One charset, not Flask's second one appended to a mimetype that already has it.
+    assert download.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert download.headers["Content-Disposition"] == f"attachment; filename=support-dk-751-{YEAR}.csv"
+    assert download.headers["X-Content-Type-Options"] == "nosniff"
     body = download.data.decode("utf-8")
     assert body.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(body.removeprefix("\ufeff")), delimiter=";"))

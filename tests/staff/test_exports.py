@@ -61,6 +61,20 @@ def test_csv_export_is_semicolon_separated_utf8_with_bom(register, officer_clien
     assert all(len(row) == len(ENGLISH_HEADER) for row in rows)
 
 
+@pytest.mark.parametrize(("fmt", "content_type"), [
+    ("csv", "text/csv; charset=utf-8"),
+    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+])
+def test_export_headers(register, officer_client, fmt, content_type):
+    """Exactly one charset (CSV) or none (XLSX), an attachment, never cached, never sniffed."""
+    response = officer_client.get(f"/staff/search/export.{fmt}")
+    assert response.headers["Content-Type"] == content_type
+    assert response.headers.getlist("Content-Type") == [content_type]
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=partnerregister-")
+    assert response.headers["Cache-Control"] == "private, no-store"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
 def test_csv_rows_match_the_filtered_search_result(register, officer_client):
     """The CSV has exactly the associations of the filtered search, in the same order, nobody out of scope."""
     rows = _csv_rows(officer_client.get("/staff/search/export.csv?role=activities"))
@@ -128,6 +142,33 @@ def test_xlsx_stores_formula_like_names_as_text(register, officer_client):
     assert formula_cell.data_type == "s"
     assert formula_cell.value == "'" + FORMULA
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_xlsx_header_is_defused_and_control_characters_do_not_break_the_export(factories, officer_client):
+    """A name with a control character XLSX cannot hold is exported without it, and stays text even when the
+    character hid a formula behind it."""
+    factories.submitted_association(name="\x01=1+1 Klubben")
+    factories.submitted_association(name="Bell\x07klubben")
+    response = officer_client.get("/staff/search/export.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    names = {cell.value: cell.data_type for cell in next(sheet.iter_cols(min_row=2))}
+    assert names == {"'=1+1 Klubben": "s", "Bellklubben": "s"}
+
+
+def test_only_the_shared_writer_writes_spreadsheets():
+    """Every CSV and XLSX goes through registry/core/spreadsheets.py, so none can skip neutralise(); no other module
+    imports a spreadsheet library or names a spreadsheet's media type."""
+    import re
+    from pathlib import Path
+
+    import registry
+
+    root = Path(registry.__file__).parent
+    writing = re.compile(r"^\s*(?:import|from)\s+(?:csv|openpyxl|xlsxwriter)\b|text/csv|spreadsheetml", re.MULTILINE)
+    writers = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.py")
+                     if writing.search(path.read_text(encoding="utf-8")))
+    assert writers == ["core/spreadsheets.py", "municipalities/services.py"]  # the latter reads reference data
 
 
 def test_export_of_an_empty_result_has_only_the_header(register, officer_client):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.pages import page_apart_from
 from tests.staff.helpers import dashboard_counts, result_ids
 
 
@@ -50,16 +51,21 @@ def test_dashboard_newest_submissions_stay_in_scope(factories, client_for, regis
 
 
 @pytest.mark.parametrize(("key", "expected"), [
-    ("home", 200), ("active_here", 200), ("copenhagen", 403), ("copenhagen_active_elsewhere", 403),
-    ("draft_home", 403), ("draft_active_here", 403),
+    ("home", 200), ("active_here", 200), ("copenhagen", 404), ("copenhagen_active_elsewhere", 404),
+    ("draft_home", 404), ("draft_active_here", 404),
 ])
 def test_staff_association_page_is_limited_to_scope(factories, client_for, register, key, expected):
-    """The staff page of an association opens in scope and answers 403 outside it (drafts included)."""
+    """The staff page of an association opens in scope and outside it (drafts included) answers 404, as an id that
+    does not exist does: sequential ids reveal nothing."""
     client = client_for(factories.staff(code="751"))
     response = client.get(f"/staff/associations/{register[key].id}")
     assert response.status_code == expected
-    if expected == 403:
+    if expected == 404:
         assert register[key].name not in response.text
+        missing = client.get("/staff/associations/999999")
+        assert missing.status_code == 404
+        assert page_apart_from(response, f"/staff/associations/{register[key].id}") == page_apart_from(
+            missing, "/staff/associations/999999")
 
 
 def test_copenhagen_staff_see_copenhagen_but_not_aarhus(factories, client_for, register):
@@ -67,7 +73,7 @@ def test_copenhagen_staff_see_copenhagen_but_not_aarhus(factories, client_for, r
     client = client_for(factories.staff(code="101"))
     shown = result_ids(client.get("/staff/search").text)
     assert sorted(shown) == sorted([register["copenhagen"].id, register["copenhagen_active_elsewhere"].id])
-    assert client.get(f"/staff/associations/{register['home'].id}").status_code == 403
+    assert client.get(f"/staff/associations/{register['home'].id}").status_code == 404
 
 
 def test_association_becomes_visible_once_submitted(factories, client_for):
@@ -77,7 +83,7 @@ def test_association_becomes_visible_once_submitted(factories, client_for):
     owner = factories.user()
     association = factories.association(owner=owner, complete=True, name="Snart indsendt")
     client = client_for(factories.staff(code="751"))
-    assert client.get(f"/staff/associations/{association.id}").status_code == 403
+    assert client.get(f"/staff/associations/{association.id}").status_code == 404
     submit_association(owner, association)
     assert client.get(f"/staff/associations/{association.id}").status_code == 200
     assert result_ids(client.get("/staff/search").text) == [association.id]

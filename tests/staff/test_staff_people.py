@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select
 
-from registry.accounts.models import User
+from registry.accounts.models import User, UserSession
 from registry.audit.models import AuditEvent
 from registry.extensions import db
 from tests.conftest import link_in
@@ -32,6 +32,11 @@ def _invite(client, email="nina@aarhus.example", role="officer"):
 
 def _user(email) -> User:
     return db.session.scalars(select(User).where(User.email == email)).one()
+
+
+def _sessions_of(user) -> list[UserSession]:
+    db.session.expire_all()
+    return list(db.session.scalars(select(UserSession).where(UserSession.user_id == user.id)))
 
 
 def _can_log_in(app, email, password) -> bool:
@@ -66,6 +71,7 @@ def test_following_the_link_sets_a_password_and_reaches_the_workspace(app, admin
     joined = newcomer.post(path, data={"password": STRONG, "password_confirm": STRONG})
     assert joined.status_code == 303 and joined.location == "/staff/"
     assert newcomer.get("/staff/").status_code == 200
+    assert len(_sessions_of(_user("nina@aarhus.example"))) == 1  # logged in through a session that can be ended
     assert _user("nina@aarhus.example").is_verified
     assert _can_log_in(app, "nina@aarhus.example", STRONG)
 
@@ -112,7 +118,36 @@ def test_deactivated_officer_cannot_log_in(app, admin_client, factories, client_
     assert stale_session.status_code == 302 and stale_session.location.startswith("/account/login")
     assert "Deactivated" in admin_client.get("/staff/people").text
     event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "staff.deactivated")).one()
-    assert event.object_id == officer.id and event.after == {"active": False}
+    assert event.object_id == officer.id and event.after == {"active": False, "sessions_ended": 1}
+
+
+def test_deactivation_ends_the_sessions_for_good(app, admin, admin_client, factories):
+    """Deactivation ends the officer's sessions: copies of their session and remember cookies log no one in,
+    not even after a reactivation, while the administrator's own session stays."""
+    officer = factories.staff(code="751", email="olaf@aarhus.example")
+    officer_client = app.test_client()
+    assert officer_client.post("/account/login", data={"email": officer.email, "password": factories.PASSWORD,
+                                                       "remember": "y"}).status_code == 303
+    copied = {name: officer_client.get_cookie(name).value for name in ("session", "remember_token")}
+
+    def replay_reaches_workspace() -> dict[str, bool]:
+        reached = {}
+        for name, value in copied.items():
+            replay = app.test_client()
+            replay.set_cookie(name, value)
+            reached[name] = replay.get("/staff/").status_code == 200
+        return reached
+
+    assert replay_reaches_workspace() == {"session": True, "remember_token": True}
+
+    assert admin_client.post(f"/staff/people/{officer.id}/deactivate").status_code == 303
+    assert _sessions_of(officer) == []
+    assert replay_reaches_workspace() == {"session": False, "remember_token": False}
+    assert admin_client.post(f"/staff/people/{officer.id}/reactivate").status_code == 303
+    assert replay_reaches_workspace() == {"session": False, "remember_token": False}
+    assert officer_client.get("/staff/").status_code == 302
+    assert admin_client.get("/staff/people").status_code == 200 and len(_sessions_of(admin)) == 1
+    assert _can_log_in(app, officer.email, factories.PASSWORD)
 
 
 def test_reactivated_officer_can_log_in_again(app, admin_client, factories):

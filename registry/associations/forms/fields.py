@@ -7,6 +7,8 @@ from wtforms import SelectMultipleField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from registry.core.inputs import INT_MAX, parse_int
+
 PHONE = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
 
 
@@ -41,7 +43,16 @@ def clean_text(value: str | None) -> str | None:
 
 
 def optional_int(value) -> int | None:
-    """Coerce a submitted id to int; empty stays None so DataRequired can speak."""
+    """Coerce a submitted id to int; empty stays None so DataRequired can speak.
+
+    Only ASCII digits up to the largest id the database holds: anything else raises ValueError, which the
+    select field reports as an invalid choice (an unbounded int would reach the database and fail there).
+    """
     if value in (None, ""):
         return None
-    return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    number = parse_int(value, 1, INT_MAX)
+    if number is None:
+        raise ValueError(f"not an id: {value!r}")
+    return number

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, Length
 from registry.associations.choices import DOCUMENT_KINDS
 from registry.associations.forms.fields import clean_text
 from registry.core.forms import strip_text
+from registry.core.inputs import single_line
 
 
 class DocumentForm(FlaskForm):
@@ -25,9 +26,9 @@ class DeclarationForm(FlaskForm):
     confirm = BooleanField(_l("I declare this on behalf of the association"),
                            validators=[DataRequired(message=_l("Tick the box to give the declaration."))])
     signer_name = StringField(_l("Your full name"), filters=[clean_text],
-                              validators=[DataRequired(), Length(max=120)])
+                              validators=[DataRequired(), Length(max=120), single_line])
     signer_role = StringField(_l("Your role in the association"), filters=[clean_text],
-                              validators=[DataRequired(), Length(max=120)],
+                              validators=[DataRequired(), Length(max=120), single_line],
                               description=_l("For example chair or treasurer."))
 
 

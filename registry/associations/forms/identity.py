@@ -10,6 +10,7 @@ from wtforms import BooleanField, EmailField, RadioField, SelectChoice, SelectFi
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, ValidationError
 
 from registry.associations.forms.fields import MultiCheckboxField, clean_text, optional_int, phone_number
+from registry.core.inputs import single_line
 
 COUNTRY_CHOICES = [SelectChoice("DK", _l("Denmark")), SelectChoice("SE", _l("Sweden"))]
 
@@ -34,7 +35,7 @@ def _website(value: str | None) -> str | None:
 class CreateAssociationForm(FlaskForm):
     """The first question: name and country."""
 
-    name = StringField(_l("Name of the association"), validators=[DataRequired(), Length(max=200)],
+    name = StringField(_l("Name of the association"), validators=[DataRequired(), Length(max=200), single_line],
                        filters=[clean_text], description=_l("As written in the statutes."))
     country = RadioField(_l("Country"), choices=COUNTRY_CHOICES, validators=[DataRequired()])
 
@@ -43,7 +44,7 @@ class IdentityForm(CreateAssociationForm):
     """Name, number, municipalities and contact details."""
 
     registration_number = StringField(
-        _l("CVR number or organisationsnummer"), filters=[clean_text], validators=[Length(max=20)],
+        _l("CVR number or organisationsnummer"), filters=[clean_text], validators=[Length(max=20), single_line],
         description=_l("Danish associations: the 8-digit CVR number. "
                        "Swedish associations: the organisationsnummer, e.g. 802412-3456."))
     no_registration_number = BooleanField(_l("The association has no CVR number or organisationsnummer"))
@@ -51,15 +52,16 @@ class IdentityForm(CreateAssociationForm):
                                     validators=[DataRequired(message=_l("Choose the home municipality."))])
     active_municipalities = MultiCheckboxField(
         _l("Other municipalities the association is active in"), coerce=optional_int, validate_choice=False)
-    address = StringField(_l("Street address"), filters=[clean_text], validators=[Optional(), Length(max=200)])
-    postcode = StringField(_l("Postcode"), filters=[clean_text], validators=[Optional(), Length(max=10)])
-    city = StringField(_l("Town"), filters=[clean_text], validators=[Optional(), Length(max=100)])
+    address = StringField(_l("Street address"), filters=[clean_text],
+                          validators=[Optional(), Length(max=200), single_line])
+    postcode = StringField(_l("Postcode"), filters=[clean_text], validators=[Optional(), Length(max=10), single_line])
+    city = StringField(_l("Town"), filters=[clean_text], validators=[Optional(), Length(max=100), single_line])
     website = StringField(_l("Website"), filters=[_website],
-                          validators=[Optional(), Length(max=300),
+                          validators=[Optional(), Length(max=300), single_line,
                                       URL(message=_l("Type a web address, e.g. www.forening.dk."))])
     email = EmailField(_l("E-mail address of the association"), filters=[clean_text],
                        validators=[DataRequired(), Email(), Length(max=254)])
-    phone = StringField(_l("Phone"), filters=[clean_text], validators=[Optional(), phone_number])
+    phone = StringField(_l("Phone"), filters=[clean_text], validators=[Optional(), single_line, phone_number])
 
     def validate_registration_number(self, field) -> None:
         """Check the number against the country's rules, or require the 'none' box."""

@@ -8,6 +8,7 @@ from wtforms.validators import Length, ValidationError
 
 from registry.associations.choices import COLLABORATION_FORMS, MOTIVATIONS, ROLES
 from registry.associations.forms.fields import MultiCheckboxField, clean_text
+from registry.core.inputs import multi_line
 
 
 class RolesForm(FlaskForm):
@@ -16,14 +17,15 @@ class RolesForm(FlaskForm):
     roles = MultiCheckboxField(_l("Roles the association can take"), choices=ROLES.form_choices())
     roles_description = TextAreaField(
         _l("Describe in your own words how you take these roles"), filters=[clean_text],
-        validators=[Length(max=3000)])
+        validators=[Length(max=3000), multi_line])
     motivations = MultiCheckboxField(_l("Why do you want to work with the municipality?"),
                                      choices=MOTIVATIONS.form_choices())
-    motivations_other = TextAreaField(_l("Other motivation"), filters=[clean_text], validators=[Length(max=1000)])
+    motivations_other = TextAreaField(_l("Other motivation"), filters=[clean_text],
+                                      validators=[Length(max=1000), multi_line])
     collaboration_forms = MultiCheckboxField(_l("Forms of collaboration you are interested in"),
                                              choices=COLLABORATION_FORMS.form_choices())
     collaboration_note = TextAreaField(_l("Anything else about how you would like to collaborate"),
-                                       filters=[clean_text], validators=[Length(max=2000)])
+                                       filters=[clean_text], validators=[Length(max=2000), multi_line])
 
     def validate_roles(self, field) -> None:
         """At least one role; 'other' needs a description."""

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from registry.associations.choices import REQUIRED_DOCUMENTS
 from registry.associations.declarations import BY_KIND
 from registry.associations.models import Association, Declaration, Document
-from registry.associations.uploads import safe_filename, sniff_type
+from registry.associations.uploads import ZipBombError, ZipLimits, safe_filename, sniff_type
 from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError
 from registry.extensions import db
@@ -26,7 +26,7 @@ def add_document(actor, association: Association, kind: str, filename: str | Non
                                         mb=max(1, round(limit / (1024 * 1024)))))
     if not data:
         raise FieldValueError("file", _("The file is empty."))
-    content_type = sniff_type(data)
+    content_type = _recognise(data)
     if content_type is None:
         raise FieldValueError("file", _("This type of file cannot be used. "
                                         "Upload a PDF, ODT, DOCX, PNG or JPEG file."))
@@ -43,6 +43,17 @@ def add_document(actor, association: Association, kind: str, filename: str | Non
         flag_for_rescreening(actor, association.id, "statutes_amended")
     db.session.commit()
     return document
+
+
+def _recognise(data: bytes) -> str | None:
+    config = current_app.config
+    limits = ZipLimits(members=config["MAX_ZIP_MEMBERS"], inflated_bytes=config["MAX_INFLATED_BYTES"],
+                       ratio=config["MAX_COMPRESSION_RATIO"])
+    try:
+        return sniff_type(data, limits)
+    except ZipBombError:
+        raise FieldValueError("file", _("This file unpacks to far more than its size and cannot be accepted. "
+                                        "Save it again from your word processor, or upload it as PDF.")) from None
 
 
 def delete_document(actor, document: Document) -> None:

@@ -9,6 +9,7 @@ from registry.accounts.services import normalise_email
 from registry.associations.models import Association, Invitation, Representative
 from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError
+from registry.core.locking import lock
 from registry.core.mail import send_mail
 from registry.core.models import utcnow
 from registry.core.tokens import TokenError, make_token, read_token
@@ -42,11 +43,11 @@ def invite_representative(actor, association: Association, email: str, rights: s
     db.session.flush()
     record_audit(actor, "representative.invited", invitation, association_id=association.id,
                  after={"email": email, "rights": rights})
-    db.session.commit()
     link = url_for("associations.accept_invitation", token=make_token(PURPOSE, {"id": invitation.id}),
                    _external=True)
     send_mail(email, "associations/mail/invitation.txt", locale, association=association, inviter=actor,
               link=link, days=current_app.config["INVITATION_MAX_AGE"] // 86400)
+    db.session.commit()
     return invitation
 
 
@@ -86,7 +87,8 @@ def revoke_invitation(actor, invitation: Invitation) -> None:
 
 
 def remove_representative(actor, representative: Representative) -> None:
-    """Remove a representative; the last owner cannot be removed."""
+    """Remove a representative; the last owner cannot be removed, even by two owners removing each other at once."""
+    lock(representative.association)
     if representative.rights == "owner":
         owners = db.session.scalar(select(func.count()).select_from(Representative).where(
             Representative.association_id == representative.association_id, Representative.rights == "owner"))

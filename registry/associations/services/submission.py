@@ -11,6 +11,7 @@ from registry.associations.models import Association
 from registry.associations.services.files import current_declarations, documents_of
 from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError
+from registry.core.locking import lock
 from registry.core.models import utcnow
 from registry.extensions import db
 
@@ -89,6 +90,7 @@ def submit_association(actor, association: Association) -> None:
                                           "Use the link in the e-mail we sent you."))
     if missing_items(association):
         raise FieldValueError("submit", _("Some information is still missing. See the list above."))
+    lock(association)  # a double click or two owners at once make one first submission, not two
     first = association.submitted_at is None
     association.status, association.submitted_at = "submitted", utcnow()
     record_audit(actor, "association.submitted" if first else "association.resubmitted", association,

@@ -1,9 +1,8 @@
 """Step 5 and 6: documents and declarations."""
 
-import io
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, send_file, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -17,6 +16,7 @@ from registry.associations.services import files
 from registry.associations.services.submission import STEPS, completed_steps
 from registry.associations.views import load_association
 from registry.core.authz import require
+from registry.core.downloads import attachment
 from registry.core.forms import FieldValueError, apply_service_errors
 from registry.extensions import db
 from registry.screening.services.settings import current_period_start
@@ -52,16 +52,16 @@ def documents(association):
     return _documents_page(association, form)
 
 
+# Document ids are sequential: a document outside the user's reach answers as one that does not exist.
 @bp.get("/<int:association_id>/documents/<int:document_id>")
-@require(policies.can_read_documents, load=_load_document)
+@require(policies.can_read_documents, load=_load_document, hide=True)
 def download_document(association, document):
-    """Download a document (representatives and the home municipality's staff)."""
-    return send_file(io.BytesIO(document.data), mimetype=document.content_type, as_attachment=True,
-                     download_name=document.filename, max_age=0)
+    """Download a document (representatives, and the home municipality's staff once the association submitted)."""
+    return attachment(document.data, document.content_type, document.filename)
 
 
 @bp.post("/<int:association_id>/documents/<int:document_id>/delete")
-@require(policies.can_edit_association, load=_load_document)
+@require(policies.can_edit_association, load=_load_document, hide=True)
 def delete_document(association, document):
     """Remove a document."""
     files.delete_document(current_user, document)

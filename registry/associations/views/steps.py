@@ -10,6 +10,7 @@ from registry.associations.forms.roles import RolesForm
 from registry.associations.services import profile
 from registry.associations.services.submission import STEPS, completed_steps
 from registry.core.forms import bool_to_yes_no, yes_no_to_bool
+from registry.core.inputs import list_index
 from registry.municipalities.services import grouped_by_region
 
 STEP_KEYS = [key for key, _label in STEPS]
@@ -108,9 +109,11 @@ class GovernanceStep:
             if len(form.board_members) < MAX_BOARD:
                 form.board_members.append_entry()
             return True
-        remove = request.form.get("remove_row")
-        if remove is not None and remove.isdigit():
-            kept = [entry.data for index, entry in enumerate(form.board_members) if index != int(remove)]
+        if "remove_row" in request.form:
+            # A remove button was pressed: nothing is saved, whichever row it names (ASCII digits only: "²"
+            # passes isdigit() but not int()); a row that does not exist removes nothing.
+            remove = list_index(request.form["remove_row"], MAX_BOARD)
+            kept = [entry.data for index, entry in enumerate(form.board_members) if index != remove]
             while len(form.board_members):
                 form.board_members.pop_entry()
             for data in kept or [{}]:

@@ -115,7 +115,7 @@ def _owners(association_id: int):
 
 
 def notify_association(case: ScreeningCase, template: str, **context) -> None:
-    """E-mail every representative of the association in their own language."""
+    """Queue an e-mail to every representative of the association, in their own language (caller commits)."""
     for representative in _owners(case.association_id):
         user = representative.user
         send_mail(user.email, template, user.locale, user=user, case=case, association=case.association, **context)
@@ -133,9 +133,9 @@ def send_hearing(actor, case: ScreeningCase, facts: str, deadline: date) -> Hear
     db.session.flush()
     record_audit(actor, "screening.hearing_sent", case, association_id=case.association_id,
                  after={"deadline": deadline.isoformat()})
-    db.session.commit()
     notify_association(case, "screening/mail/hearing.txt", hearing=hearing, link=url_for(
         "association_screening.hearing", association_id=case.association_id, hearing_id=hearing.id, _external=True))
+    db.session.commit()
     return hearing
 
 
@@ -154,11 +154,11 @@ def answer_hearing(user, hearing: Hearing, text: str, uploads: list[tuple[str, b
         hearing.case.status = "open"
     record_audit(user, "screening.hearing_answered", hearing.case, association_id=association.id,
                  after={"documents": len(uploads)})
-    db.session.commit()
     if hearing.sent_by is not None:
         send_mail(hearing.sent_by.email, "screening/mail/hearing_answered.txt", hearing.sent_by.locale,
                   user=hearing.sent_by, case=hearing.case, association=association,
                   link=url_for("screening.case", case_id=hearing.case_id, _external=True))
+    db.session.commit()
 
 
 def cases_about(association: Association, municipality_id: int | None = None) -> list[ScreeningCase]:

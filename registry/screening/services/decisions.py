@@ -11,6 +11,7 @@ from sqlalchemy import select
 from registry.audit.services import record_audit
 from registry.core.forms import FieldValueError, raise_all
 from registry.core.i18n import localized
+from registry.core.locking import lock
 from registry.core.models import utcnow
 from registry.extensions import db
 from registry.screening import criteria
@@ -143,6 +144,7 @@ def _reasons_problems(case: ScreeningCase, data: DecisionInput) -> list[FieldVal
 
 def propose_decision(actor, case: ScreeningCase, data: DecisionInput) -> Decision:
     """Record a decision; a refusal waits for a second staff member where the municipality requires it."""
+    lock(case)  # two officers deciding the same case at once: the second finds it decided
     raise_all(problems(case, data))
     decision = Decision(case_id=case.id, proposed_by_id=actor.id, status="proposed",
                         letter_locale=letter_locale(case), **vars(data))
@@ -160,6 +162,7 @@ def propose_decision(actor, case: ScreeningCase, data: DecisionInput) -> Decisio
 
 def approve_decision(actor, decision: Decision) -> None:
     """A second staff member of the same municipality approves a proposed refusal."""
+    lock(decision)  # two approvers at once: one approval, one "not awaiting approval"
     if decision.status != "proposed":
         raise FieldValueError("approve", _("This decision is not awaiting approval."))
     if decision.proposed_by_id == actor.id:
@@ -174,6 +177,7 @@ def approve_decision(actor, decision: Decision) -> None:
 
 def return_decision(actor, decision: Decision, comment: str) -> None:
     """Send a proposed decision back with a comment; the case reopens for a new proposal."""
+    lock(decision)
     if decision.status != "proposed":
         raise FieldValueError("comment", _("This decision is not awaiting approval."))
     if decision.proposed_by_id == actor.id:
@@ -211,10 +215,10 @@ def _make_final(actor, decision: Decision) -> None:
     from registry.screening.services.rescreening import resolve_flags
 
     resolve_flags(case.association_id, case.municipality_id)
-    db.session.commit()
     notify_association(case, "screening/mail/decision.txt", decision=decision, link=url_for(
         "association_screening.decision", association_id=case.association_id, decision_id=decision.id,
         _external=True))
+    db.session.commit()
 
 
 def decisions_due_for_renewal(municipality_id: int, within_days: int = 60, limit: int = 20) -> list[Decision]:

@@ -17,7 +17,9 @@ from registry.checklists.casework import (
     submitted_answers,
 )
 from registry.core.authz import loads, require
+from registry.core.downloads import attachment
 from registry.core.forms import FieldErrors, FieldValueError, apply_service_errors
+from registry.core.inputs import MULTI_LINE_MESSAGE, is_multi_line
 from registry.qualification.choices import ANSWERS, EVIDENCE_TYPES
 from registry.screening import bp, criteria, policies
 from registry.screening.choices import (
@@ -231,9 +233,9 @@ def letter_pdf(decision):
 
 
 def pdf_response(decision) -> Response:
-    """A PDF download of the letter."""
-    return Response(letters.render_letter_pdf(decision), mimetype="application/pdf", headers={
-        "Content-Disposition": f"attachment; filename=decision-{decision.case.number}.pdf"})
+    """A PDF download of the letter (a draft is named as one)."""
+    name = f"{'draft-' if decision.status != 'final' else ''}decision-{decision.case.number}.pdf"
+    return attachment(letters.render_letter_pdf(decision), "application/pdf", name)
 
 
 @bp.post("/associations/<int:association_id>/concern")
@@ -245,6 +247,8 @@ def record_concern(association):
     note = (request.form.get("note") or "").strip()[:2000]
     if not note:
         flash(_("Describe the concern."), "error")
+    elif not is_multi_line(note):
+        flash(str(MULTI_LINE_MESSAGE), "error")
     else:
         record(current_user, association, note)
         flash(_("The concern is recorded and the association is marked for re-screening."), "success")

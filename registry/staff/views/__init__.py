@@ -1,6 +1,6 @@
 """Staff pages: dashboard, search with exports, and the staff view of an association."""
 
-from flask import Response, render_template, request
+from flask import render_template, request
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -9,7 +9,10 @@ from registry.associations.models import Association
 from registry.associations.services.files import current_declarations, documents_of
 from registry.audit.history import history_for_association
 from registry.core.authz import loads, require
+from registry.core.downloads import attachment
 from registry.core.fragments import fragment_cache
+from registry.core.inputs import page_arg
+from registry.core.spreadsheets import CSV_TYPE, XLSX_TYPE
 from registry.extensions import db
 from registry.municipalities.services import municipality_country
 from registry.search.freshness import current_generation
@@ -58,7 +61,7 @@ def search():
 def _search_content(municipality_id: int) -> str:
     form = _search_form()
     results = search_associations(form.filters(), municipality_id, municipality_country(current_user),
-                                  page=request.args.get("page", 1, type=int))
+                                  page=page_arg())
     return render_template("staff/_search_content.html", form=form, results=results, searched=bool(request.args),
                            status_labels=PARTNER_STATUSES.translated(), roles=ROLES)
 
@@ -70,16 +73,15 @@ def export(fmt: str):
     filters = _search_form().filters()
     municipality_id, country = current_user.municipality_id, municipality_country(current_user)
     if fmt == "csv":
-        body, mimetype = services.export_csv(filters, municipality_id, country), "text/csv; charset=utf-8"
+        body, content_type = services.export_csv(filters, municipality_id, country), CSV_TYPE
     else:
-        body = services.export_xlsx(filters, municipality_id, country)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(body, mimetype=mimetype, headers={
-        "Content-Disposition": f"attachment; filename={services.export_filename(fmt)}"})
+        body, content_type = services.export_xlsx(filters, municipality_id, country), XLSX_TYPE
+    return attachment(body, content_type, services.export_filename(fmt))
 
 
+# Out of scope (another municipality's, or a draft) answers as a missing id: ids are sequential.
 @bp.get("/associations/<int:association_id>")
-@require(policies.can_view_as_staff, load=loads(Association, "association"))
+@require(policies.can_view_as_staff, load=loads(Association, "association"), hide=True)
 def association(association):
     """Everything the association entered, its documents, declarations, cases and history."""
     from registry.associations.declarations import ALL

@@ -2,8 +2,9 @@
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
+from registry.accounts import signin
 from registry.accounts.forms import ResetPasswordForm
 from registry.accounts.models import ROLES, User
 from registry.core.authz import anyone, loads, require
@@ -69,7 +70,7 @@ def accept_invitation(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         people.accept_staff_invitation(member, form.password.data)
-        login_user(member)
+        signin.log_in(member)
         flash(_("Welcome. Your account is ready."), "success")
         return redirect(url_for("staff.dashboard"), code=303)
     return render_template("staff/join.html", form=form, member=member)
